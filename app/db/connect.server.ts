@@ -1,0 +1,94 @@
+// Opens Jalon's database: PostgreSQL when DATABASE_URL is set, otherwise an embedded PostgreSQL
+// (PGlite) kept in a local folder. Both run the same migrations and the same Prisma client.
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { describeTarget, StartupError, type DatabaseTarget } from "../config.server";
+import { PrismaClient } from "../generated/prisma/client";
+
+export interface Database {
+  prisma: PrismaClient;
+  /** For the schema engine (migrations), which opens its own connections. */
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  target: DatabaseTarget;
+  close(): Promise<void>;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite is single-process: two processes on one folder would corrupt it. A pid file makes a second
+ * Jalon (or `npm run db:seed` while the server runs) stop with a clear message instead.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockPath = path.join(dataDir, "jalon.pid");
+  try {
+    const holder = Number(readFileSync(lockPath, "utf8"));
+    if (holder && holder !== process.pid && processIsAlive(holder)) {
+      throw new StartupError(
+        `Le dossier de données ${dataDir} est déjà utilisé par un autre processus Jalon (pid ${holder}) : arrêtez-le d'abord.`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof StartupError) throw error;
+  }
+  writeFileSync(lockPath, String(process.pid));
+  return () => rmSync(lockPath, { force: true });
+}
+
+function prepareDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const probe = path.join(dataDir, ".write-test");
+    closeSync(openSync(probe, "w"));
+    rmSync(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "erreur inconnue";
+    throw new StartupError(
+      `Le dossier de données ${dataDir} n'est pas utilisable en écriture (${code}) : choisissez-en un autre avec JALON_DATA_DIR.`,
+    );
+  }
+}
+
+export function openDatabase(target: DatabaseTarget): Database {
+  if (target.kind === "postgresql") {
+    const adapterFactory = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5000 });
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return { prisma, adapterFactory, target, close: () => prisma.$disconnect() };
+  }
+  prepareDataDir(target.dataDir);
+  const unlock = lockDataDir(target.dataDir);
+  const pglite = new PGlite(path.join(target.dataDir, "pglite"));
+  const adapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    adapterFactory,
+    target,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+      unlock();
+    },
+  };
+}
+
+/** Fails with one sentence when the database cannot be reached. */
+export async function checkDatabase(database: Database): Promise<void> {
+  try {
+    await database.prisma.$queryRaw`SELECT 1`;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n").filter(Boolean).at(-1) : String(error);
+    throw new StartupError(`La base de données (${describeTarget(database.target)}) ne répond pas : ${reason}`);
+  }
+}

@@ -1,0 +1,129 @@
+// Applies and creates Prisma migrations through Prisma's WebAssembly schema engine, so that neither
+// needs the native engine the Prisma CLI would download (see docs/decisions/003-offline-migrations.md).
+// `applyMigrations` writes the same `_prisma_migrations` rows as `prisma migrate deploy`.
+import { readFile, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import type * as SchemaEngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { projectPath } from "../project-root.server";
+
+const filters = { externalTables: [], externalEnums: [] };
+
+let wasmModule: Promise<typeof SchemaEngineBindings> | undefined;
+
+/** The package's ESM entry imports a `.wasm` file, which Node refuses: instantiate it by hand, once. */
+function loadSchemaEngineModule() {
+  wasmModule ??= (async () => {
+    const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const require = createRequire(import.meta.url);
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      "schema_engine_bg.wasm",
+    );
+    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
+      "./schema_engine_bg.js": bindings,
+    });
+    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void };
+    bindings.__wbg_set_wasm(exports);
+    exports.__wbindgen_start();
+    return bindings;
+  })();
+  return wasmModule;
+}
+
+async function schemaFiles() {
+  const schemaPath = projectPath("prisma", "schema.prisma");
+  return [{ path: schemaPath, content: await readFile(schemaPath, "utf8") }];
+}
+
+async function withEngine<T>(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const { SchemaEngine } = await loadSchemaEngineModule();
+  const files = await schemaFiles();
+  const engine = await SchemaEngine.new(
+    { datamodels: files.map((f) => [f.path, f.content]) },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(factory),
+  );
+  try {
+    return await run(engine);
+  } finally {
+    engine.free();
+  }
+}
+
+export async function readMigrations(dir = projectPath("prisma", "migrations")): Promise<MigrationList> {
+  const lockPath = path.join(dir, "migration_lock.toml");
+  const lockContent = await readFile(lockPath, "utf8").catch(() => null);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  const migrationDirectories = await Promise.all(
+    names.map(async (name) => ({
+      path: name,
+      migrationFile: {
+        path: "migration.sql",
+        content: await readFile(path.join(dir, name, "migration.sql"), "utf8").then(
+          (value) => ({ tag: "ok" as const, value }),
+          (error: Error) => ({ tag: "error" as const, value: error.message }),
+        ),
+      },
+    })),
+  );
+  return {
+    baseDir: dir,
+    lockfile: { path: "migration_lock.toml", content: lockContent },
+    migrationDirectories,
+    shadowDbInitScript: "",
+  };
+}
+
+/** Applies pending migrations; returns the names of those it applied. */
+export async function applyMigrations(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  migrationsList?: MigrationList,
+): Promise<string[]> {
+  const list = migrationsList ?? (await readMigrations());
+  const { appliedMigrationNames } = await withEngine(factory, (engine) =>
+    engine.applyMigrations({ migrationsList: list, filters }),
+  );
+  return appliedMigrationNames;
+}
+
+/**
+ * SQL that takes a database built from the committed migrations to the current schema.prisma,
+ * computed against a throwaway in-memory PGlite (no shadow database server needed).
+ * Returns "" when the schema has no change.
+ */
+export async function diffSchemaAgainstMigrations(): Promise<string> {
+  const pglite = new PGlite();
+  try {
+    const factory = new PrismaPGlite(pglite);
+    await applyMigrations(factory);
+    const files = await schemaFiles();
+    const { stdout } = await withEngine(factory, (engine) =>
+      engine.diff({
+        from: { tag: "schemaDatasource", files, configDir: projectPath() },
+        to: { tag: "schemaDatamodel", files },
+        script: true,
+        exitCode: null,
+        filters,
+      }),
+    );
+    const sql = stdout ?? "";
+    return /^\s*(--[^\n]*\n?\s*)*$/.test(sql) ? "" : sql;
+  } finally {
+    await pglite.close();
+  }
+}

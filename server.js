@@ -1,0 +1,78 @@
+// Jalon's HTTP server: Remix behind Express. Validates configuration, migrates (and seeds an empty
+// demo database) before listening; closes the database and exits on SIGTERM/SIGINT.
+import { existsSync } from "node:fs";
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+
+const dev = process.argv.includes("--dev");
+
+function fail(message) {
+  console.error(`Jalon ne peut pas démarrer : ${message}`);
+  process.exit(1);
+}
+
+async function loadBuild() {
+  if (dev) {
+    const vite = await import("vite");
+    const server = await vite.createServer({ server: { middlewareMode: true } });
+    const build = () => server.ssrLoadModule("virtual:remix/server-build");
+    return { vite: server, build, entry: (await build()).entry.module };
+  }
+  const path = new URL("./build/server/index.js", import.meta.url);
+  if (!existsSync(path)) fail("l'application n'est pas construite ; lancez d'abord « npm run build » (ou « npm start »).");
+  const build = await import(path.href);
+  return { build, entry: build.entry.module };
+}
+
+async function main() {
+  const { vite, build, entry } = await loadBuild();
+  let report;
+  try {
+    report = await entry.prepareApp();
+  } catch (error) {
+    if (error?.name === "StartupError") fail(error.message);
+    throw error;
+  }
+  const { config, appliedMigrations, seeded } = report;
+  if (appliedMigrations.length) console.log(`Migrations appliquées : ${appliedMigrations.join(", ")}`);
+  if (seeded) console.log("Base vide : données de démonstration chargées.");
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+  app.all("*", createRequestHandler({ build, mode: dev ? "development" : "production" }));
+
+  const server = app.listen(config.port, config.host);
+  server.on("listening", () => {
+    const { port } = server.address();
+    console.log(`Jalon écoute sur http://localhost:${port} (${config.database.kind === "pglite" ? "base embarquée" : "PostgreSQL"})`);
+  });
+  server.on("error", (error) => {
+    if (error.code === "EADDRINUSE") fail(`le port ${config.port} est déjà utilisé ; choisissez-en un autre avec PORT.`);
+    if (error.code === "EACCES") fail(`le port ${config.port} est réservé ; choisissez-en un autre avec PORT.`);
+    fail(error.message);
+  });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    await vite?.close();
+    await entry.closeDatabase();
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
