@@ -4,6 +4,9 @@ import { existsSync } from "node:fs";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 
+// French public agents read dates in Paris time, whatever the host's zone.
+process.env.TZ ||= "Europe/Paris";
+
 const dev = process.argv.includes("--dev");
 
 function fail(message) {

@@ -48,13 +48,13 @@ export interface Config {
 }
 
 /** Empty strings count as unset, as in most deployment tools' forms. */
-function cleanEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+function cleanEnv(env: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""),
   );
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const raw = cleanEnv(env);
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {

@@ -83,12 +83,26 @@ export function openDatabase(target: DatabaseTarget): Database {
   };
 }
 
+/** Why a connection failed, in French, from the driver's message (kept in English when unknown). */
+function connectionFailureReason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const message = /Message: `([^`]*)`/.exec(text)?.[1] ?? text.split("\n").filter(Boolean).at(-1) ?? text;
+  const code = /Code: `([^`]*)`/.exec(text)?.[1];
+  if (code === "3D000") return "cette base n'existe pas sur le serveur ; créez-la d'abord.";
+  if (code === "28P01" || code === "28000") return "l'utilisateur ou le mot de passe est refusé.";
+  if (/Can't reach database server|ECONNREFUSED|ENOTFOUND|timeout/i.test(message)) {
+    return "le serveur est injoignable ; vérifiez l'hôte, le port et qu'il est démarré.";
+  }
+  return message;
+}
+
 /** Fails with one sentence when the database cannot be reached. */
 export async function checkDatabase(database: Database): Promise<void> {
   try {
     await database.prisma.$queryRaw`SELECT 1`;
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n").filter(Boolean).at(-1) : String(error);
-    throw new StartupError(`La base de données (${describeTarget(database.target)}) ne répond pas : ${reason}`);
+    throw new StartupError(
+      `La base de données (${describeTarget(database.target)}) ne répond pas : ${connectionFailureReason(error)}`,
+    );
   }
 }

@@ -1,0 +1,86 @@
+// Builders for consistent records, shared by the demo seed and the tests: each takes only what a
+// caller cares about and fills the rest with valid values.
+import type { Phase } from "~/domain/phases";
+import { day } from "~/domain/days";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type { OrganisationType, Role } from "~/generated/prisma/enums";
+
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+let counter = 0;
+function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${process.pid.toString(36)}-${counter}`;
+}
+
+const asDay = (value: string | Date) => (typeof value === "string" ? day(value) : value);
+
+export function createMinistry(db: Db, data: Partial<Prisma.MinistryUncheckedCreateInput> = {}) {
+  const slug = data.slug ?? unique("ministere");
+  return db.ministry.create({ data: { slug, name: `Ministère ${slug}`, shortName: slug, ...data } });
+}
+
+export function createOrganisation(
+  db: Db,
+  data: Partial<Prisma.OrganisationUncheckedCreateInput> & { type?: OrganisationType } = {},
+) {
+  const slug = data.slug ?? unique("organisation");
+  return db.organisation.create({ data: { slug, name: `Administration ${slug}`, ...data } });
+}
+
+export function createIncubator(db: Db, data: Partial<Prisma.IncubatorUncheckedCreateInput> = {}) {
+  const slug = data.slug ?? unique("incubateur");
+  return db.incubator.create({ data: { slug, name: `Incubateur ${slug}`, ...data } });
+}
+
+export interface PhaseInput {
+  phase: Phase;
+  start: string | Date;
+  end?: string | Date | null;
+  comment?: string;
+}
+
+export interface ProductInput
+  extends Partial<
+    Omit<Prisma.ProductUncheckedCreateInput, "primaryIncubatorId" | "phases" | "sponsors" | "coIncubators">
+  > {
+  primaryIncubatorId: string;
+  coIncubatorIds?: string[];
+  sponsorIds?: string[];
+  phases?: PhaseInput[];
+}
+
+export function createProduct(db: Db, input: ProductInput) {
+  const { coIncubatorIds = [], sponsorIds = [], phases = [], ...data } = input;
+  const slug = data.slug ?? unique("produit");
+  return db.product.create({
+    data: {
+      slug,
+      name: `Produit ${slug}`,
+      pitch: `Le service ${slug} simplifie une démarche administrative.`,
+      ...data,
+      coIncubators: { create: coIncubatorIds.map((incubatorId) => ({ incubatorId })) },
+      sponsors: { create: sponsorIds.map((organisationId) => ({ organisationId })) },
+      phases: {
+        create: phases.map((p) => ({
+          phase: p.phase,
+          startDate: asDay(p.start),
+          endDate: p.end ? asDay(p.end) : null,
+          comment: p.comment,
+        })),
+      },
+    },
+  });
+}
+
+export function createUser(db: Db, data: Partial<Prisma.UserUncheckedCreateInput> = {}) {
+  const handle = unique("agent");
+  return db.user.create({ data: { email: `${handle}@exemple.gouv.fr`, name: `Agent ${handle}`, ...data } });
+}
+
+export function assignRole(
+  db: Db,
+  data: Omit<Prisma.RoleAssignmentUncheckedCreateInput, "role"> & { role: Role },
+) {
+  return db.roleAssignment.create({ data });
+}
