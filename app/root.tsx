@@ -1,6 +1,84 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { Header } from "@codegouvfr/react-dsfr/Header";
+import { setLink } from "@codegouvfr/react-dsfr/link";
+import dsfrCss from "@codegouvfr/react-dsfr/main.css?url";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+} from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
 
-export default function App() {
+declare module "@codegouvfr/react-dsfr/link" {
+  interface RegisterLink {
+    Link: typeof Link;
+  }
+}
+
+// At module scope so that the server render and the first client render produce the same links.
+// The cast: react-dsfr's props type also allows `href`; its wrapper renders external, anchor and
+// mailto hrefs as a plain <a> itself, and Jalon's own pages are always linked with `to`.
+setLink({ Link: Link as Parameters<typeof setLink>[0]["Link"] });
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: dsfrCss },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "icon", href: "/favicon.ico", sizes: "any" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+];
+
+const ERROR_PAGES = {
+  403: {
+    title: "Accès refusé",
+    text: "Vous n'avez pas les droits nécessaires pour consulter cette page.",
+  },
+  404: {
+    title: "Page introuvable",
+    text: "La page que vous cherchez n'existe pas ou a été déplacée. Vérifiez l'adresse saisie ou revenez au portefeuille.",
+  },
+  other: {
+    title: "Une erreur est survenue",
+    text: "Nous n'avons pas pu afficher cette page. Réessayez dans quelques instants ; si le problème persiste, prévenez l'équipe qui gère Jalon.",
+  },
+};
+
+function errorPage(error: unknown) {
+  if (isRouteErrorResponse(error) && (error.status === 403 || error.status === 404)) {
+    return { status: error.status, ...ERROR_PAGES[error.status] };
+  }
+  return { status: isRouteErrorResponse(error) ? error.status : 500, ...ERROR_PAGES.other };
+}
+
+export const meta: MetaFunction = ({ error }) => [{ title: error ? `${errorPage(error).title} · Jalon` : "Jalon" }];
+
+const brandTop = (
+  <>
+    République
+    <br />
+    Française
+  </>
+);
+const homeLinkProps = { to: "/", title: "Accueil - Jalon" };
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+
+  // DSFR's own script edits the DOM: started after hydration, it cannot cause mismatches.
+  useEffect(() => {
+    startReactDsfr({ defaultColorScheme: "light", Link });
+  }, []);
+
   return (
     <html lang="fr">
       <head>
@@ -10,10 +88,64 @@ export default function App() {
         <Links />
       </head>
       <body>
-        <Outlet />
+        <SkipLinks
+          links={[
+            { label: "Contenu", anchor: "#contenu" },
+            { label: "Pied de page", anchor: "#pied-de-page" },
+          ]}
+        />
+        <Header
+          brandTop={brandTop}
+          disableDisplay
+          serviceTitle="Jalon"
+          serviceTagline="Le portefeuille des startups d'État"
+          homeLinkProps={homeLinkProps}
+          navigation={[
+            {
+              text: "Portefeuille",
+              linkProps: { to: "/" },
+              isActive: pathname === "/" || pathname.startsWith("/produits/"),
+            },
+            {
+              text: "Incubateurs",
+              linkProps: { to: "/incubateurs" },
+              isActive: pathname === "/incubateurs" || pathname.startsWith("/incubateurs/"),
+            },
+          ]}
+          quickAccessItems={[{ iconId: "fr-icon-account-circle-line", text: "Se connecter", linkProps: { to: "/connexion" } }]}
+        />
+        <main id="contenu" tabIndex={-1}>
+          <div className="fr-container fr-py-6w">{children}</div>
+        </main>
+        <Footer
+          id="pied-de-page"
+          brandTop={brandTop}
+          homeLinkProps={homeLinkProps}
+          accessibility="non compliant"
+          accessibilityLinkProps={{ to: "/accessibilite" }}
+          termsLinkProps={{ to: "/mentions-legales" }}
+          bottomItems={[{ text: "Données personnelles", linkProps: { to: "/donnees-personnelles" } }]}
+          contentDescription="Jalon est un logiciel libre qui aide les incubateurs de l'État à piloter leur portefeuille de startups d'État : phases, impact et comités d'investissement."
+        />
         <ScrollRestoration />
         <Scripts />
       </body>
     </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const page = errorPage(useRouteError());
+  return (
+    <>
+      <h1>{page.title}</h1>
+      <p className="fr-text--sm fr-mb-3w">Erreur {page.status}</p>
+      <p className="fr-text--lead fr-mb-5w">{page.text}</p>
+      <Button linkProps={{ to: "/" }}>Revenir au portefeuille</Button>
+    </>
   );
 }

@@ -1,5 +1,7 @@
 // One source of French wording, keyed by the codes stored in the database and used in exports.
-import type { Phase } from "./phases";
+import type { AccessibilityStatus } from "~/generated/prisma/enums";
+import type { LifecycleFilter } from "~/products/portfolio-filters";
+import { TYPICAL_DURATION_MONTHS, type DurationStatus, type Phase } from "./phases";
 
 export const PHASE_LABELS: Record<Phase, string> = {
   investigation: "Investigation",
@@ -21,4 +23,30 @@ export const PHASE_DESCRIPTIONS: Record<Phase, string> = {
   transfere: "Service transféré à une administration qui le fait vivre.",
   abandon: "Le produit a été arrêté.",
   "abandon-investigation": "L'investigation a conclu qu'il ne fallait pas construire de service.",
+};
+
+export const ACCESSIBILITY_STATUS_LABELS: Record<AccessibilityStatus, string> = {
+  non_conforme: "Non conforme",
+  partiellement_conforme: "Partiellement conforme",
+  totalement_conforme: "Totalement conforme",
+  inconnu: "Non renseigné",
+};
+
+/** How the time spent in a phase compares with the doctrine's typical duration. */
+export const DURATION_STATUS_LABELS: Record<DurationStatus, string> = {
+  short: "plus court que la durée habituelle",
+  typical: "dans la durée habituelle",
+  long: "au-delà de la durée habituelle",
+  "open-ended": "pas de durée habituelle pour cette phase",
+};
+
+/** "6 à 12 mois", or null for a phase without a typical duration. */
+export function typicalDurationLabel(phase: Phase): string | null {
+  const typical = TYPICAL_DURATION_MONTHS[phase];
+  return typical ? `${typical.min} à ${typical.max} mois` : null;
+}
+
+export const LIFECYCLE_FILTER_LABELS: Record<LifecycleFilter, string> = {
+  actifs: "Actifs",
+  termines: "Terminés",
 };

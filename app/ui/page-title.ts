@@ -1,0 +1,4 @@
+/** The document title of a page: "<page> · Jalon". */
+export function pageTitle(page: string) {
+  return [{ title: `${page} · Jalon` }];
+}
