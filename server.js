@@ -42,13 +42,22 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(entry.securityMiddleware({ csp: !dev }));
   if (vite) {
     app.use(vite.middlewares);
   } else {
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
     app.use(express.static("build/client", { maxAge: "1h" }));
   }
-  app.all("*", createRequestHandler({ build, mode: dev ? "development" : "production" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: dev ? "development" : "production",
+      // Rate limits key on the client's address; behind a proxy, set Express's "trust proxy".
+      getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "inconnue", cspNonce: res.locals.cspNonce ?? "" }),
+    }),
+  );
 
   const server = app.listen(config.port, config.host);
   server.on("listening", () => {

@@ -25,6 +25,22 @@ const envSchema = z.object({
   JALON_DATA_DIR: z.string().min(1).default("data"),
   /** Load the demo portfolio into an empty database: on by default for the embedded database only. */
   JALON_DEMO_DATA: z.enum(["0", "1"]).optional(),
+  /** Allows the persona sign-in page with NODE_ENV=production (a public demo instance). */
+  JALON_DEMO_SIGNIN: z.enum(["0", "1"]).optional(),
+  /** The address users reach Jalon at: sign-in links and OpenID Connect redirections use it. */
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Comma-separated; the first signs new cookies, all are accepted (rotation). */
+  SESSION_SECRETS: z
+    .string()
+    .transform((v) => v.split(",").map((s) => s.trim()))
+    .pipe(z.array(z.string().min(32)).min(1))
+    .optional(),
+  OIDC_DISCOVERY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().min(1).default("openid email given_name usual_name"),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default("Jalon <ne-pas-repondre@jalon.example>"),
 });
 
 const MESSAGES: Record<string, (value: string | undefined) => string> = {
@@ -35,16 +51,47 @@ const MESSAGES: Record<string, (value: string | undefined) => string> = {
     "La variable DATABASE_URL doit être une adresse PostgreSQL de la forme postgresql://utilisateur@hôte:5432/base.",
   JALON_DATA_DIR: () => "La variable JALON_DATA_DIR est vide : indiquez le dossier de la base embarquée.",
   JALON_DEMO_DATA: (v) => `La variable JALON_DEMO_DATA vaut « ${v} » : utilisez 0 ou 1.`,
+  JALON_DEMO_SIGNIN: (v) => `La variable JALON_DEMO_SIGNIN vaut « ${v} » : utilisez 0 ou 1.`,
+  APP_URL: (v) => `La variable APP_URL vaut « ${v} » : indiquez l'adresse publique de Jalon, par exemple https://jalon.exemple.gouv.fr.`,
+  SESSION_SECRETS: () =>
+    "La variable SESSION_SECRETS doit contenir un ou plusieurs secrets d'au moins 32 caractères, séparés par des virgules.",
+  OIDC_DISCOVERY_URL: () =>
+    "La variable OIDC_DISCOVERY_URL doit être une adresse http(s), par exemple https://auth.agentconnect.gouv.fr/api/v2/.well-known/openid-configuration.",
+  OIDC_CLIENT_ID: () => "La variable OIDC_CLIENT_ID est vide.",
+  OIDC_CLIENT_SECRET: () => "La variable OIDC_CLIENT_SECRET est vide.",
+  OIDC_SCOPES: () => "La variable OIDC_SCOPES est vide.",
+  SMTP_URL: () => "La variable SMTP_URL doit être de la forme smtp://utilisateur:motdepasse@hôte:587 (ou smtps://).",
+  MAIL_FROM: () => "La variable MAIL_FROM est trop courte : indiquez l'expéditeur des courriels.",
 };
 
+/** Used outside production only, so that a local start needs no secret. */
+const DEVELOPMENT_SECRET = "jalon-development-secret-not-for-production-use";
+
 export type DatabaseTarget = { kind: "postgresql"; url: string } | { kind: "pglite"; dataDir: string };
+
+export interface OidcConfig {
+  discoveryUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+}
 
 export interface Config {
   env: "development" | "production" | "test";
   port: number;
   host: string;
+  appUrl: string;
   database: DatabaseTarget;
   demoData: boolean;
+  /**
+   * Persona sign-in: "explicit" on any demo-seeded database (JALON_DEMO_SIGNIN=1), "local" on the
+   * embedded demo database outside production, "off" otherwise.
+   */
+  demoSignIn: "explicit" | "local" | "off";
+  sessionSecrets: string[];
+  oidc: OidcConfig | null;
+  smtp: { url: string } | null;
+  mailFrom: string;
 }
 
 /** Empty strings count as unset, as in most deployment tools' forms. */
@@ -65,13 +112,48 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const database: DatabaseTarget = e.DATABASE_URL
     ? { kind: "postgresql", url: e.DATABASE_URL }
     : { kind: "pglite", dataDir: path.resolve(projectPath(), e.JALON_DATA_DIR) };
+  const production = e.NODE_ENV === "production";
+  if (production && !e.SESSION_SECRETS) {
+    throw new StartupError(
+      "La variable SESSION_SECRETS est obligatoire en production : indiquez un secret aléatoire d'au moins 32 caractères.",
+    );
+  }
+  const oidcKeys = [e.OIDC_DISCOVERY_URL, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcKeys.some(Boolean) && !oidcKeys.every(Boolean)) {
+    throw new StartupError(
+      "La connexion ProConnect demande les trois variables OIDC_DISCOVERY_URL, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET : renseignez-les toutes ou aucune.",
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     database,
     demoData: e.JALON_DEMO_DATA ? e.JALON_DEMO_DATA === "1" : database.kind === "pglite",
+    demoSignIn:
+      e.JALON_DEMO_SIGNIN === "1" ? "explicit" : e.JALON_DEMO_SIGNIN === "0" || production ? "off" : "local",
+    sessionSecrets: e.SESSION_SECRETS ?? [DEVELOPMENT_SECRET],
+    oidc:
+      e.OIDC_DISCOVERY_URL && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            discoveryUrl: e.OIDC_DISCOVERY_URL,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            scopes: e.OIDC_SCOPES,
+          }
+        : null,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL } : null,
+    mailFrom: e.MAIL_FROM,
   };
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, read once (start-up has already validated it). */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
 }
 
 /** A database URL without its password, fit for logs and error messages. */

@@ -5,7 +5,7 @@ import dsfrCss from "@codegouvfr/react-dsfr/main.css?url";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
@@ -14,10 +14,14 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  Form,
   useLocation,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
+import { getViewer } from "~/auth/viewer.server";
+import { useNonce } from "~/ui/nonce";
 
 declare module "@codegouvfr/react-dsfr/link" {
   interface RegisterLink {
@@ -62,6 +66,11 @@ function errorPage(error: unknown) {
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? `${errorPage(error).title} · Jalon` : "Jalon" }];
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  return { viewer: viewer && { name: viewer.name, email: viewer.email } };
+}
+
 const brandTop = (
   <>
     République
@@ -73,6 +82,9 @@ const homeLinkProps = { to: "/", title: "Accueil - Jalon" };
 
 export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
+  const nonce = useNonce();
+  // Undefined when the root loader itself failed: the error page then shows the public header.
+  const viewer = useRouteLoaderData<typeof loader>("root")?.viewer ?? null;
 
   // DSFR's own script edits the DOM: started after hydration, it cannot cause mismatches.
   useEffect(() => {
@@ -112,7 +124,18 @@ export function Layout({ children }: { children: ReactNode }) {
               isActive: pathname === "/incubateurs" || pathname.startsWith("/incubateurs/"),
             },
           ]}
-          quickAccessItems={[{ iconId: "fr-icon-account-circle-line", text: "Se connecter", linkProps: { to: "/connexion" } }]}
+          quickAccessItems={
+            viewer
+              ? [
+                  { iconId: "fr-icon-account-circle-line", text: viewer.name, linkProps: { to: "/compte" } },
+                  <Form key="sign-out" method="post" action="/deconnexion">
+                    <Button type="submit" iconId="fr-icon-logout-box-r-line" priority="tertiary">
+                      Se déconnecter
+                    </Button>
+                  </Form>,
+                ]
+              : [{ iconId: "fr-icon-account-circle-line", text: "Se connecter", linkProps: { to: "/connexion" } }]
+          }
         />
         <main id="contenu" tabIndex={-1}>
           <div className="fr-container fr-py-6w">{children}</div>
@@ -127,8 +150,8 @@ export function Layout({ children }: { children: ReactNode }) {
           bottomItems={[{ text: "Données personnelles", linkProps: { to: "/donnees-personnelles" } }]}
           contentDescription="Jalon est un logiciel libre qui aide les incubateurs de l'État à piloter leur portefeuille de startups d'État : phases, impact et comités d'investissement."
         />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

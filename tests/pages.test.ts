@@ -14,24 +14,11 @@ import { loader as incubatorLoader } from "~/routes/incubateurs.$slug";
 import { loader as incubatorsLoader } from "~/routes/incubateurs._index";
 import { loader as productLoader } from "~/routes/produits.$slug";
 import { setupTestDatabase } from "./support/db";
+import { routeArgs, thrown } from "./support/routes";
 
 const db = setupTestDatabase();
 
-const args = (path: string, params: Record<string, string> = {}) => ({
-  request: new Request(`http://localhost${path}`),
-  params,
-  context: {},
-});
-
-/** What a loader threw, or a failure if it did not throw. */
-async function thrown(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("the loader did not throw");
-}
+const args = (path: string, params: Record<string, string> = {}) => routeArgs(path, { params });
 
 /** The portfolio loader's status and body: `data()` wraps them, a plain object is a 200. */
 async function portfolio(path: string) {
@@ -187,7 +174,7 @@ describe("a product page (/produits/<slug>)", () => {
 
 describe("incubators (/incubateurs)", () => {
   it("lists incubators with their ministry and public product counts", async () => {
-    const { incubators } = await incubatorsLoader();
+    const { incubators } = await incubatorsLoader(args("/incubateurs"));
     expect(incubators).toEqual([
       { slug: "atelier", name: "Atelier numérique", ministry: null, primaryProductCount: 2, coIncubatedProductCount: 0 },
       {

@@ -1,5 +1,6 @@
 // One source of French wording, keyed by the codes stored in the database and used in exports.
-import type { AccessibilityStatus } from "~/generated/prisma/enums";
+import type { AccountState } from "~/admin/account-state";
+import type { AccessibilityStatus, OrganisationType, Role } from "~/generated/prisma/enums";
 import type { LifecycleFilter } from "~/products/portfolio-filters";
 import { TYPICAL_DURATION_MONTHS, type DurationStatus, type Phase } from "./phases";
 
@@ -49,4 +50,78 @@ export function typicalDurationLabel(phase: Phase): string | null {
 export const LIFECYCLE_FILTER_LABELS: Record<LifecycleFilter, string> = {
   actifs: "Actifs",
   termines: "Terminés",
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  platform_admin: "Administratrice ou administrateur de la plateforme",
+  incubator_admin: "Responsable d'incubateur",
+  coach: "Coach",
+  team_member: "Membre d'équipe",
+  committee_member: "Membre du comité d'investissement",
+  investor: "Investisseur (sponsor)",
+};
+
+export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
+  ministere: "Ministère",
+  administration_centrale: "Administration centrale",
+  operateur: "Opérateur",
+  service_deconcentre: "Service déconcentré",
+  collectivite: "Collectivité territoriale",
+  autre: "Autre",
+};
+
+export const ACCOUNT_STATE_LABELS: Record<AccountState, string> = {
+  invited: "Invité",
+  active: "Actif",
+  deactivated: "Désactivé",
+};
+
+/** Audit actions by their code; the journal shows an unknown code as it is. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "auth.sign_in": "Connexion",
+  "auth.sign_in_failed": "Échec de connexion",
+  "auth.link_requested": "Lien de connexion demandé",
+  "user.invited": "Personne invitée",
+  "user.deactivated": "Compte désactivé",
+  "user.reactivated": "Compte réactivé",
+  "role.granted": "Rôle attribué",
+  "role.assigned": "Rôle attribué",
+  "role.revoked": "Rôle retiré",
+  "ministry.created": "Ministère créé",
+  "ministry.updated": "Ministère modifié",
+  "organisation.created": "Organisation créée",
+  "organisation.updated": "Organisation modifiée",
+  "incubator.created": "Incubateur créé",
+  "incubator.updated": "Incubateur modifié",
+  "product.updated": "Produit modifié",
+  "decision.recorded": "Décision enregistrée",
+  "committee_session.planned": "Séance de comité planifiée",
+  "indicator_value.revised": "Valeur d'indicateur corrigée",
+};
+
+/** The journal's filter: the part of an action's code before the dot. */
+export const AUDIT_CATEGORY_LABELS: Record<string, string> = {
+  auth: "Connexions",
+  user: "Comptes",
+  role: "Rôles",
+  ministry: "Ministères",
+  organisation: "Organisations",
+  incubator: "Incubateurs",
+  product: "Produits",
+  decision: "Décisions",
+  committee_session: "Séances de comité",
+  indicator_value: "Valeurs d'indicateurs",
+};
+
+export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  User: "Personne",
+  RoleAssignment: "Rôle",
+  Ministry: "Ministère",
+  Organisation: "Organisation",
+  Incubator: "Incubateur",
+  Product: "Produit",
+  Decision: "Décision",
+  CommitteeSession: "Séance de comité",
+  IndicatorValue: "Valeur d'indicateur",
+  LoginToken: "Lien de connexion",
 };

@@ -1,13 +1,13 @@
 // Incubators: the list with their portfolios' sizes, and the page of one incubator with its products.
+import type { Actor } from "~/auth/permissions";
 import { currentPhase } from "~/domain/phases";
 import { db } from "~/db.server";
 import { webUrl } from "~/ui/web-url";
 import { phaseHistorySelect, toPhaseHistory } from "~/products/phase-history.server";
+import { visibleProductsWhere } from "~/products/visibility.server";
 
-// No one signs in yet: every visitor is the public, who sees public products only.
-const publicProduct = { isPublic: true };
-
-export async function listIncubators() {
+export async function listIncubators(actor: Actor | null) {
+  const visible = visibleProductsWhere(actor);
   const incubators = await db().incubator.findMany({
     select: {
       slug: true,
@@ -15,8 +15,8 @@ export async function listIncubators() {
       ministry: { select: { name: true } },
       _count: {
         select: {
-          primaryProducts: { where: publicProduct },
-          coIncubations: { where: { product: publicProduct } },
+          primaryProducts: { where: visible },
+          coIncubations: { where: { product: visible } },
         },
       },
     },
@@ -33,7 +33,7 @@ export async function listIncubators() {
 }
 
 /** The incubator page, or null when no incubator has this slug. */
-export async function loadIncubatorPage(slug: string, asOf: Date = new Date()) {
+export async function loadIncubatorPage(actor: Actor | null, slug: string, asOf: Date = new Date()) {
   const incubator = await db().incubator.findUnique({
     where: { slug },
     select: {
@@ -50,8 +50,10 @@ export async function loadIncubatorPage(slug: string, asOf: Date = new Date()) {
 
   const products = await db().product.findMany({
     where: {
-      ...publicProduct,
-      OR: [{ primaryIncubatorId: incubator.id }, { coIncubators: { some: { incubatorId: incubator.id } } }],
+      AND: [
+        visibleProductsWhere(actor),
+        { OR: [{ primaryIncubatorId: incubator.id }, { coIncubators: { some: { incubatorId: incubator.id } } }] },
+      ],
     },
     select: { slug: true, name: true, primaryIncubatorId: true, phases: { select: phaseHistorySelect } },
   });

@@ -1,8 +1,10 @@
 // The portfolio list: every public product with its current phase, derived from its history.
+import type { Actor } from "~/auth/permissions";
 import { currentPhase, isTerminal, type Phase } from "~/domain/phases";
 import { db } from "~/db.server";
 import type { PortfolioFilters } from "./portfolio-filters";
 import { phaseHistorySelect, toPhaseHistory } from "./phase-history.server";
+import { visibleProductsWhere } from "./visibility.server";
 
 export interface PortfolioRow {
   slug: string;
@@ -19,10 +21,13 @@ function matches(row: PortfolioRow, filters: PortfolioFilters): boolean {
   return true;
 }
 
-export async function listPortfolio(filters: PortfolioFilters, asOf: Date = new Date()): Promise<PortfolioRow[]> {
-  // No one signs in yet: every visitor is the public, who sees public products only.
+export async function listPortfolio(
+  actor: Actor | null,
+  filters: PortfolioFilters,
+  asOf: Date = new Date(),
+): Promise<PortfolioRow[]> {
   const products = await db().product.findMany({
-    where: { isPublic: true },
+    where: visibleProductsWhere(actor),
     select: {
       slug: true,
       name: true,

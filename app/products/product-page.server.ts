@@ -1,9 +1,11 @@
 // Everything the public page of one product shows, with its phase timeline.
+import { can, type Actor } from "~/auth/permissions";
 import { phaseSegments, timeInPhase, type DurationStatus, type PhaseSegment } from "~/domain/phases";
 import { day, isoDay } from "~/domain/days";
 import { db } from "~/db.server";
 import { webUrl } from "~/ui/web-url";
 import { phaseHistorySelect, toPhaseHistory } from "./phase-history.server";
+import { productScopeSelect, toProductScope } from "./visibility.server";
 
 interface TimelineStep extends PhaseSegment {
   /** Where the duration is measured to: the end, or `asOf` while the phase goes on. */
@@ -11,13 +13,13 @@ interface TimelineStep extends PhaseSegment {
   durationStatus: DurationStatus;
 }
 
-/** The product page, or null when no public product has this slug. */
-export async function loadProductPage(slug: string, asOf: Date = new Date()) {
+/** The product page, or null when no product has this slug or the actor may not see it. */
+export async function loadProductPage(actor: Actor | null, slug: string, asOf: Date = new Date()) {
   const today = day(isoDay(asOf));
-  // No one signs in yet: every visitor is the public, who sees public products only.
-  const product = await db().product.findFirst({
-    where: { slug, isPublic: true },
+  const product = await db().product.findUnique({
+    where: { slug },
     select: {
+      ...productScopeSelect,
       slug: true,
       name: true,
       pitch: true,
@@ -31,8 +33,8 @@ export async function loadProductPage(slug: string, asOf: Date = new Date()) {
       openSource: true,
       usesDsfr: true,
       primaryIncubator: { select: { slug: true, name: true } },
-      coIncubators: { select: { incubator: { select: { slug: true, name: true } } } },
-      sponsors: { select: { organisation: { select: { slug: true, name: true, acronym: true } } } },
+      coIncubators: { select: { incubatorId: true, incubator: { select: { slug: true, name: true } } } },
+      sponsors: { select: { organisationId: true, organisation: { select: { slug: true, name: true, acronym: true } } } },
       // The current team: people whose assignment has not ended.
       roleAssignments: {
         where: { role: "team_member", OR: [{ endDate: null }, { endDate: { gte: today } }] },
@@ -41,7 +43,8 @@ export async function loadProductPage(slug: string, asOf: Date = new Date()) {
       phases: { select: phaseHistorySelect },
     },
   });
-  if (!product) return null;
+  // A product one may not read is answered as missing: its existence is not disclosed.
+  if (!product || !can(actor, "product.read", toProductScope(product))) return null;
 
   const timeline: TimelineStep[] = phaseSegments(toPhaseHistory(product.phases), asOf).map((segment) => ({
     ...segment,

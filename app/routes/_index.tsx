@@ -14,6 +14,7 @@ import {
   type PortfolioFilterErrors,
   type PortfolioFilters,
 } from "~/products/portfolio-filters";
+import { getViewer } from "~/auth/viewer.server";
 import { listPortfolio } from "~/products/portfolio.server";
 import { pageTitle } from "~/ui/page-title";
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return data({ filters, errors, products: [] }, { status: 400 });
   }
   const errors: PortfolioFilterErrors = {};
-  return { filters: parsed.data, errors, products: await listPortfolio(parsed.data) };
+  return { filters: parsed.data, errors, products: await listPortfolio(await getViewer(request), parsed.data) };
 }
 
 export default function Portfolio() {

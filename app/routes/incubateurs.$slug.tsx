@@ -4,15 +4,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PhaseBadge } from "~/components/phase-badge";
+import { getViewer } from "~/auth/viewer.server";
 import { loadIncubatorPage } from "~/incubators/incubators.server";
 import { organisationName } from "~/ui/organisation-name";
 import { pageTitle } from "~/ui/page-title";
 
 const ParamsSchema = z.object({ slug: z.string().min(1) });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = ParamsSchema.parse(params);
-  const incubator = await loadIncubatorPage(slug);
+  const incubator = await loadIncubatorPage(await getViewer(request), slug);
   if (!incubator) throw new Response(null, { status: 404, statusText: "Incubateur introuvable" });
   return { incubator };
 }

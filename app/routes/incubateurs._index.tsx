@@ -1,13 +1,14 @@
 import { Table } from "@codegouvfr/react-dsfr/Table";
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { getViewer } from "~/auth/viewer.server";
 import { listIncubators } from "~/incubators/incubators.server";
 import { pageTitle } from "~/ui/page-title";
 
 export const meta: MetaFunction = () => pageTitle("Incubateurs");
 
-export async function loader() {
-  return { incubators: await listIncubators() };
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { incubators: await listIncubators(await getViewer(request)) };
 }
 
 export default function Incubators() {

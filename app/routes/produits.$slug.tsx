@@ -12,6 +12,7 @@ import {
   typicalDurationLabel,
 } from "~/domain/labels";
 import { isTerminal } from "~/domain/phases";
+import { getViewer } from "~/auth/viewer.server";
 import { loadProductPage } from "~/products/product-page.server";
 import { formatDay, formatDuration } from "~/ui/dates";
 import { organisationName } from "~/ui/organisation-name";
@@ -19,9 +20,9 @@ import { pageTitle } from "~/ui/page-title";
 
 const ParamsSchema = z.object({ slug: z.string().min(1) });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = ParamsSchema.parse(params);
-  const product = await loadProductPage(slug);
+  const product = await loadProductPage(await getViewer(request), slug);
   if (!product) throw new Response(null, { status: 404, statusText: "Produit introuvable" });
   return { product };
 }

@@ -42,7 +42,13 @@ function launch(env: Record<string, string>) {
   delete base.JALON_DATA_DIR;
   return spawn(process.execPath, ["server.js"], {
     cwd: projectPath(),
-    env: { ...base, NODE_ENV: "production", HOST: "127.0.0.1", ...env },
+    env: {
+      ...base,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      SESSION_SECRETS: "test-secret-0123456789-abcdefghijklmnop",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }

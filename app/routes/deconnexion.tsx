@@ -1,0 +1,18 @@
+// Sign out of this browser, or of every browser at once ("partout").
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { destroySession, revokeAllSessions } from "~/auth/session.server";
+import { getViewer } from "~/auth/viewer.server";
+
+const FormSchema = z.object({ partout: z.literal("1").optional() });
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = FormSchema.safeParse(Object.fromEntries(await request.formData()));
+  const viewer = await getViewer(request);
+  if (viewer && form.success && form.data.partout) await revokeAllSessions(viewer.userId);
+  return redirect("/", { headers: { "Set-Cookie": await destroySession(request) } });
+}
