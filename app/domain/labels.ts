@@ -125,3 +125,9 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   IndicatorValue: "Valeur d'indicateur",
   LoginToken: "Lien de connexion",
 };
+
+export const SIGN_IN_METHOD_LABELS: Record<string, string> = {
+  oidc: "ProConnect",
+  "magic-link": "Lien par courriel",
+  demo: "Profil de démonstration",
+};

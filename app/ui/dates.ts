@@ -23,3 +23,8 @@ export function formatDuration(start: Date, end: Date): string {
   const monthsText = `${months} mois`;
   return days === 0 ? monthsText : `${monthsText} et ${plural(days, "jour", "jours")}`;
 }
+
+/** "12 mars 2024 à 14 h 05", in Paris time. */
+export function formatDateTime(date: Date): string {
+  return format(date, "d MMMM yyyy 'à' H 'h' mm", { locale: fr, in: paris });
+}

@@ -1,0 +1,61 @@
+// The signed-in user's account: who Jalon thinks they are, their roles, their open sessions.
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Table } from "@codegouvfr/react-dsfr/Table";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { loadAccount } from "~/auth/account.server";
+import { requireViewer } from "~/auth/viewer.server";
+import { ROLE_LABELS, SIGN_IN_METHOD_LABELS } from "~/domain/labels";
+import { formatDateTime } from "~/ui/dates";
+import { pageTitle } from "~/ui/page-title";
+
+export const meta: MetaFunction = () => pageTitle("Mon compte");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return { account: await loadAccount(viewer.userId) };
+}
+
+export default function Account() {
+  const { account } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Mon compte</h1>
+      <p>
+        {account.name} — {account.email}
+      </p>
+      <h2>Mes rôles</h2>
+      {account.roles.length === 0 ? (
+        <p>Vous n'avez encore aucun rôle : demandez-en un à votre incubateur.</p>
+      ) : (
+        <ul>
+          {account.roles.map((r) => {
+            const scope = r.product?.name ?? r.incubator?.name ?? r.organisation?.name ?? r.committeeSession?.title;
+            return (
+              <li key={r.id}>
+                {r.isIntrapreneur ? "Intrapreneur·e" : ROLE_LABELS[r.role]}
+                {scope ? ` — ${scope}` : ""}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h2>Mes connexions ouvertes</h2>
+      <Table
+        headers={["Ouverte le", "Dernière activité", "Moyen", "Navigateur"]}
+        data={account.sessions.map((s) => [
+          formatDateTime(s.createdAt),
+          formatDateTime(s.lastSeenAt),
+          SIGN_IN_METHOD_LABELS[s.method] ?? s.method,
+          s.userAgent ?? "inconnu",
+        ])}
+      />
+      <Form method="post" action="/deconnexion">
+        <input type="hidden" name="partout" value="1" />
+        <Button type="submit" priority="secondary">
+          Se déconnecter de tous les appareils
+        </Button>
+      </Form>
+    </>
+  );
+}
