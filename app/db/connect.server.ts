@@ -60,15 +60,27 @@ function prepareDataDir(dataDir: string): void {
   }
 }
 
+/**
+ * Columns are `timestamp without time zone` holding UTC (Prisma's convention): `now()` defaults and
+ * interval arithmetic in SQL are right only in a UTC session, whatever the server's or host's zone.
+ */
+const UTC_SESSION = "-c TimeZone=UTC";
+
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === "postgresql") {
-    const adapterFactory = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5000 });
+    const adapterFactory = new PrismaPg({
+      connectionString: target.url,
+      connectionTimeoutMillis: 5000,
+      options: UTC_SESSION,
+    });
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return { prisma, adapterFactory, target, close: () => prisma.$disconnect() };
   }
   prepareDataDir(target.dataDir);
   const unlock = lockDataDir(target.dataDir);
   const pglite = new PGlite(path.join(target.dataDir, "pglite"));
+  // PGlite's one session is created with the host's zone (TZ): queued first, this runs before any query.
+  void pglite.exec("SET TIME ZONE 'UTC'");
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
