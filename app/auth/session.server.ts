@@ -1,9 +1,8 @@
 // Server-side sessions: the cookie carries a random token (signed with the rotating secrets), the
 // database keeps its hash with idle and absolute expiry. Revoking a row signs that browser out.
-import { createCookie } from "@remix-run/node";
 import { recordAudit } from "~/audit/audit-log.server";
-import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { signedCookie } from "~/security/signed-cookie.server";
 import { hashToken, newToken } from "./tokens.server";
 
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -13,19 +12,7 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 export type SignInMethod = "oidc" | "magic-link" | "demo";
 
-let cookie: ReturnType<typeof createCookie> | undefined;
-function sessionCookie() {
-  const { sessionSecrets, env } = config();
-  cookie ??= createCookie("jalon_session", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env === "production",
-    path: "/",
-    secrets: sessionSecrets,
-    maxAge: SESSION_ABSOLUTE_MS / 1000,
-  });
-  return cookie;
-}
+const sessionCookie = signedCookie("jalon_session", { path: "/", maxAgeSeconds: SESSION_ABSOLUTE_MS / 1000 });
 
 async function readToken(request: Request): Promise<string | null> {
   const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));

@@ -25,12 +25,18 @@ export interface TestProvider {
   discoveryUrl: string;
   /** Accounts by id (the `sub`); tests add and change them at will. */
   accounts: Map<string, TestAccount>;
+  /** The Content-Type of each userinfo answer, oldest first. */
+  userinfoTypes: string[];
   close(): Promise<void>;
 }
 
 export async function startOidcProvider(clients: TestClient[]): Promise<TestProvider> {
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
-  const server = createServer((req, res) => handle(req, res));
+  const userinfoTypes: string[] = [];
+  const server = createServer((req, res) => {
+    if (req.url === "/me") res.on("finish", () => userinfoTypes.push(String(res.getHeader("Content-Type"))));
+    handle(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -63,6 +69,7 @@ export async function startOidcProvider(clients: TestClient[]): Promise<TestProv
     issuer,
     discoveryUrl: `${issuer}/.well-known/openid-configuration`,
     accounts,
+    userinfoTypes,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
