@@ -68,6 +68,22 @@ describe("a fresh start", () => {
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain("Page introuvable");
 
+    // Security headers, with a CSP nonce that the page's inline scripts carry.
+    const csp = home.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(home.headers.get("x-frame-options")).toBe("DENY");
+    expect(home.headers.get("x-content-type-options")).toBe("nosniff");
+
+    // A state-changing request from another site is refused before reaching any route.
+    const crossSite = await fetch(`${first.url}/deconnexion`, { method: "POST", headers: { Origin: "https://evil.example" }, redirect: "manual" });
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.text()).toContain("ne provient pas de Jalon");
+    const sameSite = await fetch(`${first.url}/deconnexion`, { method: "POST", headers: { Origin: first.url }, redirect: "manual" });
+    expect(sameSite.status).toBe(302);
+
     const health = await fetch(`${first.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "ok", database: "ok" });
