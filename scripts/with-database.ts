@@ -5,6 +5,7 @@ import { closeDatabase, database } from "../app/db.server";
 import { checkDatabase, type Database } from "../app/db/connect.server";
 import { applyMigrations } from "../app/db/migrations.server";
 
+/** Throw a StartupError from `task` to stop with its message alone (exit 1). */
 export async function withMigratedDatabase(task: (db: Database, applied: string[]) => Promise<void>): Promise<never> {
   let code = 0;
   try {

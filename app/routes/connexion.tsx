@@ -19,6 +19,7 @@ import { OIDC_ERROR_MESSAGES } from "~/auth/oidc-errors";
 import { config } from "~/config.server";
 import { tooManyRequests } from "~/security/rate-limit.server";
 import { pageTitle } from "~/ui/page-title";
+import { readFormFields } from "~/http/form.server";
 
 export const meta: MetaFunction = () => pageTitle("Se connecter");
 
@@ -54,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = SignInLinkSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = SignInLinkSchema.safeParse(await readFormFields(request));
   if (!form.success) {
     return data({ outcome: "invalid" as const, errors: z.flattenError(form.error).fieldErrors }, { status: 400 });
   }

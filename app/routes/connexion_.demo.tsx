@@ -10,6 +10,7 @@ import { createSession } from "~/auth/session.server";
 import { notFound } from "~/auth/viewer.server";
 import { ROLE_LABELS } from "~/domain/labels";
 import { pageTitle } from "~/ui/page-title";
+import { readFormFields } from "~/http/form.server";
 
 export const meta: MetaFunction = () => pageTitle("Profils de démonstration");
 
@@ -34,7 +35,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   if (!(await isDemoSignInEnabled())) throw notFound();
-  const form = FormSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = FormSchema.safeParse(await readFormFields(request));
   const persona = form.success ? await findPersona(form.data.userId) : null;
   if (!persona) return Response.json({ error: "Ce profil de démonstration n'existe pas." }, { status: 400 });
   return redirect("/", { headers: { "Set-Cookie": await createSession(persona.id, "demo", request) } });

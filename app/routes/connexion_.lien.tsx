@@ -9,6 +9,7 @@ import { LocalPathSchema } from "~/auth/local-path";
 import { consumeSignInLink } from "~/auth/magic-link.server";
 import { createSession } from "~/auth/session.server";
 import { pageTitle } from "~/ui/page-title";
+import { readFormFields } from "~/http/form.server";
 
 export const meta: MetaFunction = () => pageTitle("Se connecter à Jalon");
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { jeton, suite } = LinkSchema.parse(Object.fromEntries(await request.formData()));
+  const { jeton, suite } = LinkSchema.parse(await readFormFields(request));
   const userId = await consumeSignInLink(jeton);
   if (!userId) return data({ invalid: true }, { status: 400 });
   return redirect(suite ?? "/", { headers: { "Set-Cookie": await createSession(userId, "magic-link", request) } });

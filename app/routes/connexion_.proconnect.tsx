@@ -4,6 +4,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { LocalPathSchema } from "~/auth/local-path";
 import { requireOidc, startOidcSignIn } from "~/auth/oidc.server";
+import { readFormFields } from "~/http/form.server";
 
 // Where to go once signed in is a convenience: a bad value is dropped, never an error.
 const FormSchema = z.object({ redirectTo: LocalPathSchema.optional().catch(undefined) });
@@ -14,6 +15,6 @@ export function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = FormSchema.parse(Object.fromEntries(await request.formData()));
+  const form = FormSchema.parse(await readFormFields(request));
   return startOidcSignIn(context.clientAddress, form.redirectTo);
 }

@@ -3,6 +3,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { destroySession, revokeAllSessions } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";
+import { readFormFields } from "~/http/form.server";
 
 const FormSchema = z.object({ partout: z.literal("1").optional() });
 
@@ -11,7 +12,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = FormSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = FormSchema.safeParse(await readFormFields(request));
   const viewer = await getViewer(request);
   if (viewer && form.success && form.data.partout) await revokeAllSessions(viewer.userId);
   return redirect("/", { headers: { "Set-Cookie": await destroySession(request) } });

@@ -84,3 +84,77 @@ export function assignRole(
 ) {
   return db.roleAssignment.create({ data });
 }
+
+export interface IndicatorInput
+  extends Partial<Omit<Prisma.IndicatorUncheckedCreateInput, "productId" | "values">> {
+  productId: string;
+  values?: Array<{ periodStart: string | Date; value: number }>;
+}
+
+/** An indicator (by default monthly active users, an impact indicator of level "used") with its values. */
+export function createIndicator(db: Db, input: IndicatorInput) {
+  const { values = [], ...data } = input;
+  return db.indicator.create({
+    data: {
+      name: unique("Utilisateurs actifs mensuels"),
+      level: "used",
+      unit: "utilisateurs",
+      ...data,
+      values: { create: values.map((v) => ({ periodStart: asDay(v.periodStart), value: v.value })) },
+    },
+  });
+}
+
+export function createFundingLine(
+  db: Db,
+  data: Partial<Prisma.FundingLineUncheckedCreateInput> &
+    Pick<Prisma.FundingLineUncheckedCreateInput, "productId" | "funderId">,
+) {
+  return db.fundingLine.create({ data: { year: 2025, kind: "granted", amountEuros: 250_000, ...data } });
+}
+
+export interface CommitteeSessionInput
+  extends Partial<Omit<Prisma.CommitteeSessionUncheckedCreateInput, "incubatorId" | "agenda">> {
+  incubatorId: string;
+  /** Products on the agenda, in order. */
+  productIds?: string[];
+}
+
+export function createCommitteeSession(db: Db, input: CommitteeSessionInput) {
+  const { productIds = [], ...data } = input;
+  return db.committeeSession.create({
+    data: {
+      title: "Comité d'investissement",
+      startsAt: new Date("2025-03-11T08:30:00Z"),
+      ...data,
+      agenda: { create: productIds.map((productId, position) => ({ productId, position })) },
+    },
+  });
+}
+
+export interface DecisionInput
+  extends Partial<
+    Omit<Prisma.DecisionUncheckedCreateInput, "productId" | "decidedOn" | "nextReviewDate" | "conditions">
+  > {
+  productId: string;
+  decidedOn: string | Date;
+  nextReviewDate?: string | Date | null;
+  conditions?: Array<
+    Omit<Prisma.DecisionConditionUncheckedCreateWithoutDecisionInput, "dueDate"> & { dueDate?: string | Date }
+  >;
+}
+
+/** A decision (by default: continue for six more months) with its conditions. */
+export function recordDecision(db: Db, input: DecisionInput) {
+  const { decidedOn, nextReviewDate, conditions = [], ...data } = input;
+  return db.decision.create({
+    data: {
+      outcome: "continue",
+      ...data,
+      decidedOn: asDay(decidedOn),
+      nextReviewDate: nextReviewDate ? asDay(nextReviewDate) : null,
+      conditions: { create: conditions.map((c) => ({ ...c, dueDate: c.dueDate ? asDay(c.dueDate) : null })) },
+    },
+    include: { conditions: true },
+  });
+}

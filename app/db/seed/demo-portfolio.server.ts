@@ -1,0 +1,863 @@
+// Builds the rows of one "unit" of the demo portfolio: its incubators with their staff, their products
+// (history, team, indicators and values, funding), and their committee sessions with agenda, votes
+// and decisions. Unit 0 is the demo itself; units 1…N−1 are regional variants for load tests.
+import { isoDay } from "~/domain/days";
+import { isTerminal } from "~/domain/phases";
+import type { Outcome } from "~/generated/prisma/enums";
+import {
+  CONDITIONS,
+  GUESTS,
+  INCUBATORS,
+  PERSONA_SCOPE,
+  PERSONAS,
+  PRODUCTS,
+  TEAM_TITLES,
+  VOTE_COMMENTS,
+  type IncubatorSeed,
+  type PersonaSeed,
+  type ProductSeed,
+} from "./demo-catalogue.server";
+import {
+  expectedActiveUsers,
+  expectedEase,
+  expectedValueGenerated,
+  indicatorDefinitions,
+  indicatorSeries,
+  monthlyRate,
+  monthlySpend,
+  productModel,
+  type IndicatorDefinition,
+  type MetricCode,
+  type MonthlySpend,
+  type Point,
+  type ProductModel,
+} from "./demo-metrics";
+import { emptyRows, type DemoRow, type DemoRows } from "./demo-tables.server";
+import {
+  committeeCalendar,
+  DEMO_ANCHOR,
+  phaseOn,
+  planLife,
+  type LifePlan,
+  type Review,
+  type SessionSlot,
+} from "./demo-timeline";
+import { decisionWording, frenchMonth, phaseComment } from "./demo-wording.server";
+import type { Person, People } from "./demo-people.server";
+import { createRandom, hashSeed, type Random } from "./random";
+
+export interface DemoReference {
+  ministries: ReadonlyMap<string, string>;
+  organisations: ReadonlyMap<string, string>;
+  /** The investor of each organisation (the person who sits on committees for it). */
+  investors: ReadonlyMap<string, Person>;
+  /** The platform administrator persona. */
+  adminId: string;
+}
+
+/** Regions that name the variants of units 1…N−1. */
+const REGIONS = [
+  "Auvergne-Rhône-Alpes",
+  "Bourgogne-Franche-Comté",
+  "Bretagne",
+  "Centre-Val de Loire",
+  "Corse",
+  "Grand Est",
+  "Hauts-de-France",
+  "Île-de-France",
+  "Normandie",
+  "Nouvelle-Aquitaine",
+  "Occitanie",
+  "Pays de la Loire",
+  "Provence-Alpes-Côte d'Azur",
+  "Guadeloupe",
+  "Martinique",
+  "Guyane",
+  "La Réunion",
+  "Mayotte",
+];
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
+const earliest = (a: Date, b: Date) => (a < b ? a : b);
+const roundTo = (value: number, step: number) => Math.round(value / step) * step;
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** Values older than this were checked by a coach; newer ones are still as declared. */
+const VALIDATED_BEFORE = addDays(DEMO_ANCHOR, -92);
+
+interface SessionDraft {
+  slot: SessionSlot;
+  id: string;
+  items: Array<{ productId: string; intrapreneur: Person; investor: Person | null; decision: Outcome | null }>;
+}
+
+interface IncubatorContext {
+  seed: IncubatorSeed;
+  id: string;
+  slug: string;
+  calendar: SessionSlot[];
+  head: Person;
+  coaches: Person[];
+  portfolioManager: Person;
+  member: Person;
+  sessions: Map<number, SessionDraft>;
+  unit: number;
+}
+
+interface UnitContext {
+  unit: number;
+  ref: DemoReference;
+  people: People;
+  rows: DemoRows;
+  incubators: Map<string, IncubatorContext>;
+}
+
+function variantSuffix(unit: number): string | null {
+  if (unit === 0) return null;
+  const region = REGIONS[(unit - 1) % REGIONS.length];
+  const round = Math.floor((unit - 1) / REGIONS.length);
+  return round === 0 ? region : `${region} ${round + 1}`;
+}
+
+/** All rows of one unit of the portfolio. */
+export function buildUnit(ref: DemoReference, people: People, unit: number): DemoRows {
+  const ctx: UnitContext = { unit, ref, people, rows: emptyRows(), incubators: new Map() };
+  for (const seed of INCUBATORS) ctx.incubators.set(seed.key, addIncubator(ctx, seed));
+  for (const seed of PRODUCTS) addProduct(ctx, seed);
+  for (const incubator of ctx.incubators.values()) addSessions(ctx, incubator);
+  if (unit === 0) addAuditLog(ctx);
+  return ctx.rows;
+}
+
+function addUser(ctx: UnitContext, person: Person, since: Date): void {
+  ctx.rows.User.push({ id: person.id, email: person.email, name: person.name, createdAt: since, lastSeenAt: null });
+}
+
+function role(
+  rng: Random,
+  userId: string,
+  fields: Partial<DemoRow<"RoleAssignment">> & Pick<DemoRow<"RoleAssignment">, "role">,
+): DemoRow<"RoleAssignment"> {
+  return {
+    id: rng.uuid(),
+    userId,
+    incubatorId: null,
+    productId: null,
+    organisationId: null,
+    isIntrapreneur: false,
+    title: null,
+    startDate: null,
+    endDate: null,
+    ...fields,
+  };
+}
+
+function addIncubator(ctx: UnitContext, seed: IncubatorSeed): IncubatorContext {
+  const rng = createRandom(hashSeed("incubator", ctx.unit, seed.key));
+  const suffix = variantSuffix(ctx.unit);
+  const id = rng.uuid();
+  const slug = suffix ? `${seed.key}-${ctx.unit + 1}` : seed.key;
+  const since = new Date(Date.UTC(2019, rng.int(0, 11), 1));
+  ctx.rows.Incubator.push({
+    id,
+    slug,
+    name: suffix ? `${seed.name} – antenne ${suffix}` : seed.name,
+    description: seed.description,
+    website: seed.website,
+    ministryId: ctx.ref.ministries.get(seed.ministry) ?? null,
+    ownerOrganisationId: ctx.ref.organisations.get(seed.owner) ?? null,
+    createdAt: since,
+  });
+  const personas = ctx.unit === 0 && seed.key === PERSONA_SCOPE.incubator;
+  const staff = (persona: PersonaSeed | null) => (persona ? ctx.people.persona(rng, persona) : ctx.people.person(rng));
+  const head = staff(personas ? PERSONAS.incubatorAdmin : null);
+  const coaches = [staff(personas ? PERSONAS.coach : null), staff(null)];
+  const portfolioManager = staff(null);
+  const member = staff(personas ? PERSONAS.committeeMember : null);
+  const assignments: Array<[Person, DemoRow<"RoleAssignment">["role"], string]> = [
+    [head, "incubator_admin", "responsable de l'incubateur"],
+    [coaches[0], "coach", "coach"],
+    [coaches[1], "coach", "coach"],
+    [portfolioManager, "committee_member", "responsable de portefeuille"],
+    [
+      member,
+      "committee_member",
+      member.feminine ? "cheffe de bureau, membre du comité" : "chef de bureau, membre du comité",
+    ],
+  ];
+  for (const [person, name, title] of assignments) {
+    addUser(ctx, person, since);
+    ctx.rows.RoleAssignment.push(role(rng, person.id, { role: name, incubatorId: id, title, startDate: since }));
+  }
+  return {
+    seed,
+    id,
+    slug,
+    calendar: committeeCalendar(rng, seed.committeeWeek, new Date(Date.UTC(2027, 8, 1))),
+    head,
+    coaches,
+    portfolioManager,
+    member,
+    sessions: new Map(),
+    unit: ctx.unit,
+  };
+}
+
+function sessionFor(incubator: IncubatorContext, slot: SessionSlot): SessionDraft {
+  let session = incubator.sessions.get(slot.index);
+  if (!session) {
+    const id = createRandom(hashSeed("session", incubator.unit, incubator.seed.key, slot.index)).uuid();
+    session = { slot, id, items: [] };
+    incubator.sessions.set(slot.index, session);
+  }
+  return session;
+}
+
+interface ProductContext {
+  ctx: UnitContext;
+  rng: Random;
+  seed: ProductSeed;
+  incubator: IncubatorContext;
+  id: string;
+  plan: LifePlan;
+  model: ProductModel;
+  spend: MonthlySpend[];
+  series: Map<MetricCode, Point[]>;
+  intrapreneur: Person;
+  team: Person[];
+  investor: Person | null;
+}
+
+function addProduct(ctx: UnitContext, seed: ProductSeed): void {
+  const rng = createRandom(hashSeed("product", ctx.unit, seed.slug));
+  const incubator = ctx.incubators.get(seed.incubator);
+  if (!incubator) throw new Error(`Unknown incubator ${seed.incubator} for ${seed.slug}`);
+  const id = rng.uuid();
+  const plan = planLife(rng, seed.path, incubator.calendar);
+  const model = productModel(rng, seed, plan);
+  const spend = monthlySpend(rng, model);
+  const reachedAcceleration = seed.path.includes("acceleration");
+  const definitions = seed.path.includes("abandon-investigation")
+    ? []
+    : indicatorDefinitions(seed, reachedAcceleration);
+  const series = indicatorSeries(rng, model, spend, new Set(definitions.map((d) => d.code)));
+  const personaProduct = ctx.unit === 0 && seed.slug === PERSONA_SCOPE.product;
+  const intrapreneur = personaProduct ? ctx.people.persona(rng, PERSONAS.intrapreneur) : ctx.people.person(rng);
+  const sponsor = seed.sponsors[0];
+  const p: ProductContext = {
+    ctx,
+    rng,
+    seed,
+    incubator,
+    id,
+    plan,
+    model,
+    spend,
+    series,
+    intrapreneur,
+    team: [intrapreneur],
+    investor: sponsor ? ctx.ref.investors.get(sponsor) ?? null : null,
+  };
+  addProductRow(p);
+  addTeam(p);
+  addIndicators(p, definitions);
+  const decisions = addReviews(p);
+  addFunding(p, decisions);
+}
+
+function addProductRow(p: ProductContext): void {
+  const { ctx, rng, seed, plan, incubator } = p;
+  const suffix = variantSuffix(ctx.unit);
+  const slug = suffix ? `${seed.slug}-${ctx.unit + 1}` : seed.slug;
+  const built = seed.path.includes("construction");
+  const grown = seed.path.includes("acceleration");
+  const website = built ? `https://${slug}.beta.gouv.fr` : null;
+  const openSource = built && rng.chance(0.9);
+  const start = plan.phases[0].start;
+  ctx.rows.Product.push({
+    id: p.id,
+    slug,
+    name: suffix ? `${seed.name} – ${suffix}` : seed.name,
+    pitch: seed.pitch,
+    description: `Le problème : ${lowerFirst(seed.problem)}\n\nLa solution : ${lowerFirst(
+      seed.solution,
+    )}\n\nPour qui : ${seed.market.label}.`,
+    websiteUrl: website,
+    repositoryUrl: openSource ? `${incubator.seed.codeHost}/${seed.slug}` : null,
+    statsUrl: website && (grown || rng.chance(0.6)) ? `${website}/stats` : null,
+    budgetUrl: website && grown ? `${website}/budget` : null,
+    accessibilityStatus: !built
+      ? "inconnu"
+      : grown
+      ? rng.pick(["partiellement_conforme", "partiellement_conforme", "totalement_conforme", "non_conforme"] as const)
+      : rng.pick(["non_conforme", "partiellement_conforme"] as const),
+    securityApproach: grown
+      ? rng.pick(["Homologation prononcée (MonServiceSécurisé)", "Analyse de risques réalisée, homologation en cours"])
+      : built && rng.chance(0.5)
+      ? "Analyse de risques réalisée"
+      : null,
+    openSource,
+    usesDsfr: built && rng.chance(0.85),
+    isPublic: built || rng.chance(0.5),
+    primaryIncubatorId: incubator.id,
+    createdAt: start,
+    updatedAt: addDays(plan.activeUntil, -rng.int(1, 20)),
+  });
+  const since = plan.phases.find((ph) => ph.phase === "construction")?.start ?? start;
+  for (const sponsor of seed.sponsors) {
+    const organisationId = ctx.ref.organisations.get(sponsor);
+    if (organisationId) ctx.rows.ProductSponsor.push({ productId: p.id, organisationId, since });
+  }
+  for (const key of seed.coIncubators ?? []) {
+    const co = ctx.incubators.get(key);
+    if (co) ctx.rows.ProductIncubator.push({ productId: p.id, incubatorId: co.id });
+  }
+  for (const span of plan.phases) {
+    const decided = span.phase === "investigation" ? null : span.start;
+    ctx.rows.PhaseEntry.push({
+      id: rng.uuid(),
+      productId: p.id,
+      phase: span.phase,
+      startDate: span.start,
+      endDate: span.end,
+      comment: phaseComment(span.phase, decided, seed.receiver ?? null, seed.stopReason ?? null).trim() || null,
+      createdAt: new Date(span.start.getTime() + 17 * HOUR_MS),
+      createdById: incubator.head.id,
+    });
+  }
+}
+
+function addTeam(p: ProductContext): void {
+  const { ctx, rng, seed, plan } = p;
+  const ending = isTerminal(seed.path[seed.path.length - 1]) ? plan.activeUntil : null;
+  const start = plan.phases[0].start;
+  addUser(ctx, p.intrapreneur, start);
+  ctx.rows.RoleAssignment.push(
+    role(rng, p.intrapreneur.id, {
+      role: "team_member",
+      productId: p.id,
+      isIntrapreneur: true,
+      title: p.intrapreneur.feminine ? "intrapreneure" : "intrapreneur",
+      startDate: start,
+      endDate: ending,
+    }),
+  );
+  for (const title of TEAM_TITLES) {
+    const phase = plan.phases.find((ph) => ph.phase === title.from);
+    if (!phase) continue;
+    const joined = earliest(addDays(phase.start, rng.int(0, 30)), ending ?? DEMO_ANCHOR);
+    const person = ctx.people.person(rng);
+    p.team.push(person);
+    addUser(ctx, person, joined);
+    ctx.rows.RoleAssignment.push(
+      role(rng, person.id, {
+        role: "team_member",
+        productId: p.id,
+        title: person.feminine ? title.feminine : title.masculine,
+        startDate: joined,
+        endDate: ending,
+      }),
+    );
+  }
+}
+
+/** When a value for a period is typically entered: a few days after the period ends. */
+function enteredOn(periodStart: Date, frequency: IndicatorDefinition["frequency"]): Date {
+  const days = frequency === "weekly" ? 9 : frequency === "quarterly" ? 95 : 34;
+  return earliest(addDays(periodStart, days), DEMO_ANCHOR);
+}
+
+const REVISION_REASONS = [
+  "Correction après recalcul des statistiques Matomo.",
+  "Doublons retirés du décompte.",
+  "Erreur de saisie corrigée.",
+];
+
+function baseline(code: MetricCode, points: Point[], p: ProductContext): number | null {
+  switch (code) {
+    case "mau":
+    case "penetration":
+    case "accounts":
+      return 0;
+    case "value_generated":
+      return p.seed.useful.from;
+    case "ease_of_use":
+    case "support_rate":
+    case "annual_budget":
+      return points[0]?.value ?? null;
+    default:
+      return null;
+  }
+}
+
+function addIndicators(p: ProductContext, definitions: IndicatorDefinition[]): void {
+  const { ctx, rng, plan, model } = p;
+  const since = model.constructionStart ?? plan.phases[0].start;
+  const coach = p.incubator.coaches[0];
+  for (const definition of definitions) {
+    const indicatorId = rng.uuid();
+    const points = p.series.get(definition.code) ?? [];
+    ctx.rows.Indicator.push({
+      id: indicatorId,
+      productId: p.id,
+      matrixCode: definition.matrixCode,
+      name: definition.name,
+      description: definition.description,
+      level: definition.level,
+      kind: definition.kind,
+      unit: definition.unit,
+      direction: definition.direction,
+      frequency: definition.frequency,
+      source: definition.source,
+      baselineValue: model.constructionStart ? baseline(definition.code, points, p) : null,
+      baselineDate: model.constructionStart,
+      createdAt: since,
+    });
+    for (const point of points) {
+      const author = rng.chance(0.6) ? p.intrapreneur : rng.pick(p.team);
+      const validated = point.periodStart < VALIDATED_BEFORE;
+      const created = enteredOn(point.periodStart, definition.frequency);
+      const valueId = rng.uuid();
+      let updated = created;
+      if (validated && rng.chance(0.01)) {
+        updated = earliest(addDays(created, rng.int(5, 25)), DEMO_ANCHOR);
+        const oldValue = Math.round(point.value * rng.float(0.85, 1.15) * 100) / 100;
+        ctx.rows.IndicatorValueRevision.push({
+          id: rng.uuid(),
+          valueId,
+          oldValue,
+          newValue: point.value,
+          reason: rng.pick(REVISION_REASONS),
+          changedById: coach.id,
+          changedAt: updated,
+        });
+      }
+      ctx.rows.IndicatorValue.push({
+        id: valueId,
+        indicatorId,
+        periodStart: point.periodStart,
+        value: point.value,
+        status: validated ? "validated" : "declared",
+        enteredById: author.id,
+        validatedById: validated ? coach.id : null,
+        createdAt: created,
+        updatedAt: updated,
+      });
+    }
+    addTargets(p, definition, indicatorId);
+  }
+}
+
+/** The objectives each committee set for its next review: the yardstick of the next committee. */
+function addTargets(p: ProductContext, definition: IndicatorDefinition, indicatorId: string): void {
+  const { rng, model, plan } = p;
+  const dueDates = plan.reviews
+    .filter((r) => r.next && r.outcome !== "stop" && r.targetPhase !== "transfere")
+    .map((r) => r.next as SessionSlot);
+  for (const due of dueDates) {
+    const users = expectedActiveUsers(model, due.day);
+    let value: number | null = null;
+    if (definition.code === "mau" && users >= 1) value = Math.round(users * rng.float(1.1, 1.3));
+    if (definition.code === "ease_of_use") {
+      const ease = expectedEase(model, due.day);
+      value = ease === null ? null : Math.min(7, Math.round((ease + 0.2) * 10) / 10);
+    }
+    if (definition.code === "value_generated") {
+      const expected = expectedValueGenerated(model, due.day);
+      const { from, to, decimals } = p.seed.useful;
+      value = expected === null ? null : Number((expected + (to - from) * 0.05).toFixed(decimals));
+    }
+    if (definition.code === "cost_per_use" && users >= 1) {
+      const rate = monthlyRate(model, phaseOn(plan, due.day));
+      value = Math.round(((rate * 12) / users) * 0.9 * 100) / 100;
+    }
+    if (value !== null) p.ctx.rows.IndicatorTarget.push({ id: rng.uuid(), indicatorId, value, dueDate: due.day });
+  }
+}
+
+/** The last value measured before a day, for a committee's figures. */
+function lastValueBefore(points: Point[] | undefined, date: Date): number | null {
+  return points?.findLast((point) => point.periodStart < date)?.value ?? null;
+}
+
+interface GrantedDecision {
+  id: string;
+  decidedOn: Date;
+  budget: number;
+  createdAt: Date;
+}
+
+function addReviews(p: ProductContext): GrantedDecision[] {
+  const { ctx, rng, seed, plan, model, incubator } = p;
+  const granted: GrantedDecision[] = [];
+  for (const review of plan.reviews) {
+    const session = sessionFor(incubator, review.slot);
+    const decisionId = rng.uuid();
+    const phaseAfter = review.targetPhase ?? review.phase;
+    const months = review.next
+      ? Math.max(1, Math.round((review.next.day.getTime() - review.slot.day.getTime()) / (30.44 * DAY_MS)))
+      : null;
+    const funded = review.outcome !== "stop" && !isTerminal(phaseAfter);
+    const budget = funded ? roundTo(monthlyRate(model, phaseAfter) * (months ?? 6), 5000) : null;
+    const wording = decisionWording(rng, {
+      outcome: review.outcome,
+      phase: review.phase,
+      targetPhase: review.targetPhase,
+      activeUsers: lastValueBefore(p.series.get("mau"), review.slot.day),
+      costPerUse: lastValueBefore(p.series.get("cost_per_use"), review.slot.day),
+      budget,
+      months,
+      receiver: seed.receiver ?? null,
+      stopReason: seed.stopReason ?? null,
+    });
+    const createdAt = new Date(review.slot.startsAt.getTime() + 2 * HOUR_MS);
+    ctx.rows.Decision.push({
+      id: decisionId,
+      productId: p.id,
+      sessionId: session.id,
+      outcome: review.outcome,
+      targetPhase: review.targetPhase,
+      decidedOn: review.slot.day,
+      budgetEuros: budget,
+      nextReviewDate: review.next?.day ?? null,
+      rationale: wording.rationale,
+      publicRationale: wording.publicRationale,
+      publishedAt: earliest(addDays(createdAt, rng.int(2, 10)), DEMO_ANCHOR),
+      recordedById: incubator.head.id,
+      createdAt,
+    });
+    if (budget) granted.push({ id: decisionId, decidedOn: review.slot.day, budget, createdAt });
+    if (funded && rng.chance(0.45)) addConditions(p, review, decisionId);
+    session.items.push({
+      productId: p.id,
+      intrapreneur: p.intrapreneur,
+      investor: p.investor,
+      decision: review.outcome,
+    });
+  }
+  if (plan.upcoming) {
+    sessionFor(incubator, plan.upcoming).items.push({
+      productId: p.id,
+      intrapreneur: p.intrapreneur,
+      investor: p.investor,
+      decision: null,
+    });
+  }
+  return granted;
+}
+
+function addConditions(p: ProductContext, review: Review, decisionId: string): void {
+  const { rng } = p;
+  const count = rng.int(1, 2);
+  const first = rng.int(0, CONDITIONS.length - 1);
+  for (let i = 0; i < count; i++) {
+    const due = addDays(review.next?.day ?? addDays(review.slot.day, 150), -15);
+    const past = due < DEMO_ANCHOR;
+    const draw = rng.next();
+    const status = !past ? "open" : draw < 0.75 ? "met" : draw < 0.9 ? "not_met" : "open";
+    p.ctx.rows.DecisionCondition.push({
+      id: rng.uuid(),
+      decisionId,
+      description: CONDITIONS[(first + i * 3) % CONDITIONS.length],
+      ownerName: p.intrapreneur.name,
+      dueDate: due,
+      status,
+      resolvedAt: status === "open" ? null : new Date(addDays(due, -rng.int(0, 20)).getTime() + 10 * HOUR_MS),
+    });
+  }
+}
+
+/** The network's budget taxonomy (activity × resource) for what a product pays. */
+const PAID_SPLIT: ReadonlyArray<{ activity: string; resource: string; share: number }> = [
+  { activity: "development", resource: "external_services", share: 0.55 },
+  { activity: "design", resource: "external_services", share: 0.15 },
+  { activity: "management", resource: "external_services", share: 0.22 },
+  { activity: "hosting", resource: "software", share: 0.08 },
+];
+const FAST_CAP = 300_000;
+
+/** Granted envelopes (from decisions), then per year and funder what was committed (AE) and paid (CP). */
+function addFunding(p: ProductContext, decisions: GrantedDecision[]): void {
+  const { ctx, rng, seed, plan, model, incubator } = p;
+  const funderKeys = [...new Set([incubator.seed.owner, ...seed.sponsors.slice(0, 2)])];
+  const ownerShare = funderKeys.length === 1 ? 1 : rng.float(0.25, 0.5);
+  const shares = new Map(
+    funderKeys.map((key, i) => [key, i === 0 ? ownerShare : (1 - ownerShare) / (funderKeys.length - 1)]),
+  );
+  const line = (
+    fields: Omit<DemoRow<"FundingLine">, "id" | "productId" | "activity" | "resource" | "decisionId"> &
+      Partial<DemoRow<"FundingLine">>,
+  ) =>
+    ctx.rows.FundingLine.push({
+      id: rng.uuid(),
+      productId: p.id,
+      activity: null,
+      resource: null,
+      decisionId: null,
+      ...fields,
+    });
+  const funder = (key: string) => ctx.ref.organisations.get(key) as string;
+  const grantedByYear = new Map<string, number>();
+  const grant = (key: string, year: number, amount: number) =>
+    grantedByYear.set(`${key}:${year}`, (grantedByYear.get(`${key}:${year}`) ?? 0) + amount);
+
+  const start = plan.phases[0].start;
+  const investigation = plan.phases[0].end ?? DEMO_ANCHOR;
+  const investigationBudget = roundTo(
+    (monthlyRate(model, "investigation") * (investigation.getTime() - start.getTime())) / (30.44 * DAY_MS),
+    1000,
+  );
+  const owner = funderKeys[0];
+  line({
+    funderId: funder(owner),
+    year: start.getUTCFullYear(),
+    kind: "granted",
+    amountEuros: investigationBudget,
+    comment: "Financement de l'investigation.",
+    createdAt: start,
+  });
+  grant(owner, start.getUTCFullYear(), investigationBudget);
+  for (const decision of decisions) {
+    const year = decision.decidedOn.getUTCFullYear();
+    for (const key of funderKeys) {
+      const amount = roundTo(decision.budget * (shares.get(key) ?? 0), 100);
+      line({
+        funderId: funder(key),
+        year,
+        kind: "granted",
+        amountEuros: amount,
+        decisionId: decision.id,
+        comment: "Enveloppe accordée en comité d'investissement.",
+        createdAt: decision.createdAt,
+      });
+      grant(key, year, amount);
+    }
+  }
+
+  const spendByYear = new Map<number, number>();
+  for (const s of p.spend)
+    spendByYear.set(s.month.getUTCFullYear(), (spendByYear.get(s.month.getUTCFullYear()) ?? 0) + s.euros);
+  const fastYear = model.accelerationStart?.getUTCFullYear() ?? null;
+  for (const [year, spent] of spendByYear) {
+    const closedOn = earliest(new Date(Date.UTC(year + 1, 0, 31)), DEMO_ANCHOR);
+    const fast = year === fastYear ? Math.min(FAST_CAP, roundTo(spent * 0.3, 1000)) : 0;
+    if (fast > 0) {
+      for (const kind of ["granted", "committed", "paid"] as const) {
+        line({
+          funderId: funder("dinum"),
+          year,
+          kind,
+          amountEuros: fast,
+          activity: kind === "paid" ? "development" : null,
+          resource: kind === "paid" ? "external_services" : null,
+          comment: "Fonds d'accélération des startups d'État (FAST) : cofinancement à parité.",
+          createdAt: closedOn,
+        });
+      }
+    }
+    for (const key of funderKeys) {
+      const committed = roundTo((grantedByYear.get(`${key}:${year}`) ?? 0) * rng.float(0.92, 1), 100);
+      if (committed > 0)
+        line({
+          funderId: funder(key),
+          year,
+          kind: "committed",
+          amountEuros: committed,
+          comment: "Autorisations d'engagement.",
+          createdAt: closedOn,
+        });
+      const paid = (spent - fast) * (shares.get(key) ?? 0);
+      for (const split of PAID_SPLIT) {
+        line({
+          funderId: funder(key),
+          year,
+          kind: "paid",
+          amountEuros: roundTo(paid * split.share, 10),
+          activity: split.activity,
+          resource: split.resource,
+          comment: null,
+          createdAt: closedOn,
+        });
+      }
+    }
+  }
+}
+
+function addSessions(ctx: UnitContext, incubator: IncubatorContext): void {
+  const rng = createRandom(hashSeed("sessions", ctx.unit, incubator.seed.key));
+  const drafts = [...incubator.sessions.values()].sort((a, b) => a.slot.index - b.slot.index);
+  const free = incubator.calendar.filter(
+    (s) => s.day < DEMO_ANCHOR && s.day.getUTCFullYear() >= 2022 && !incubator.sessions.has(s.index),
+  );
+  const cancelled: SessionDraft | null = free.length > 0 ? { slot: rng.pick(free), id: rng.uuid(), items: [] } : null;
+  if (cancelled) drafts.push(cancelled);
+  for (const draft of drafts) {
+    const held = draft.slot.day <= DEMO_ANCHOR;
+    const month = isoDay(draft.slot.day).slice(0, 7);
+    ctx.rows.CommitteeSession.push({
+      id: draft.id,
+      incubatorId: incubator.id,
+      title: `Comité d'investissement – ${frenchMonth(draft.slot.day)}`,
+      startsAt: draft.slot.startsAt,
+      location: rng.chance(0.7) ? incubator.seed.room : "Visioconférence",
+      videoUrl: `https://visio.numerique.gouv.fr/comite-${incubator.slug}-${month}`,
+      status: draft === cancelled ? "cancelled" : held ? "held" : "planned",
+      createdAt: addDays(draft.slot.startsAt, -45),
+    });
+    addMembers(ctx, rng, incubator, draft, held);
+    draft.items.forEach((item, position) => {
+      const short = item.decision === null ? false : rng.chance(0.2);
+      ctx.rows.AgendaItem.push({
+        id: rng.uuid(),
+        sessionId: draft.id,
+        productId: item.productId,
+        position,
+        presentationMinutes: short ? 10 : 15,
+        questionsMinutes: short ? 10 : 15,
+        deliberationMinutes: short ? 10 : 20,
+      });
+      if (item.decision) addVotes(ctx, rng, incubator, draft, item.productId, item.decision, item.investor, position);
+    });
+  }
+}
+
+function addMembers(
+  ctx: UnitContext,
+  rng: Random,
+  incubator: IncubatorContext,
+  draft: SessionDraft,
+  held: boolean,
+): void {
+  const attended = (probability: number) => (held ? rng.chance(probability) : null);
+  const seat = (
+    person: Person | null,
+    name: string,
+    seatName: DemoRow<"CommitteeMember">["seat"],
+    present: boolean | null,
+  ) =>
+    ctx.rows.CommitteeMember.push({
+      id: rng.uuid(),
+      sessionId: draft.id,
+      userId: person?.id ?? null,
+      name,
+      seat: seatName,
+      attended: present,
+    });
+  if (draft.items.length === 0) return;
+  seat(incubator.head, incubator.head.name, "incubator_head", held ? true : null);
+  seat(incubator.portfolioManager, incubator.portfolioManager.name, "portfolio_manager", attended(0.9));
+  const investors = new Map(draft.items.flatMap((item) => (item.investor ? [[item.investor.id, item.investor]] : [])));
+  for (const investor of investors.values()) seat(investor, investor.name, "sponsor", attended(0.8));
+  const intrapreneurs = new Map(draft.items.map((item) => [item.intrapreneur.id, item.intrapreneur]));
+  for (const person of intrapreneurs.values()) seat(person, person.name, "intrapreneur", attended(0.95));
+  if (rng.chance(0.2)) seat(null, rng.pick(GUESTS), "guest", held ? true : null);
+}
+
+/** Most voters follow the decision; some would have preferred a neighbouring outcome. */
+const DISSENT: Record<Outcome, Outcome> = {
+  continue: "extend",
+  extend: "continue",
+  next_phase: "continue",
+  pivot: "continue",
+  stop: "extend",
+};
+
+function addVotes(
+  ctx: UnitContext,
+  rng: Random,
+  incubator: IncubatorContext,
+  draft: SessionDraft,
+  productId: string,
+  decision: Outcome,
+  investor: Person | null,
+  position: number,
+): void {
+  const voters = [incubator.head, incubator.portfolioManager, incubator.member];
+  if (investor) voters.push(investor);
+  for (const voter of voters) {
+    ctx.rows.Vote.push({
+      id: rng.uuid(),
+      sessionId: draft.id,
+      productId,
+      voterId: voter.id,
+      choice: rng.chance(0.85) ? decision : DISSENT[decision],
+      comment: rng.chance(0.25) ? rng.pick(VOTE_COMMENTS) : null,
+      createdAt: new Date(draft.slot.startsAt.getTime() + (position + 1) * 50 * 60_000),
+    });
+  }
+}
+
+/** A few audit entries around the personas, so that the journal page is not empty in the demo. */
+function addAuditLog(ctx: UnitContext): void {
+  const rng = createRandom(hashSeed("audit", ctx.unit));
+  const incubator = ctx.incubators.get(PERSONA_SCOPE.incubator);
+  if (!incubator) return;
+  const productIds = new Set(
+    ctx.rows.Product.filter((row) => row.primaryIncubatorId === incubator.id).map((row) => row.id),
+  );
+  const slugOf = new Map(ctx.rows.Product.map((row) => [row.id, row.slug]));
+  const entry = (fields: Omit<DemoRow<"AuditLog">, "id" | "reason"> & { reason?: string | null }) =>
+    ctx.rows.AuditLog.push({ id: rng.uuid(), reason: null, ...fields });
+  const decisions = ctx.rows.Decision.filter((d) => productIds.has(d.productId)).sort(
+    (a, b) => a.decidedOn.getTime() - b.decidedOn.getTime(),
+  );
+  for (const decision of decisions.slice(-4)) {
+    entry({
+      at: decision.createdAt,
+      actorId: incubator.head.id,
+      action: "decision.recorded",
+      entityType: "Decision",
+      entityId: decision.id,
+      data: { product: slugOf.get(decision.productId), outcome: decision.outcome, targetPhase: decision.targetPhase },
+    });
+  }
+  const persona = ctx.rows.Product.find((row) => row.slug === PERSONA_SCOPE.product);
+  const intrapreneur = ctx.rows.User.find((u) => u.email === PERSONAS.intrapreneur.email);
+  if (persona && intrapreneur) {
+    entry({
+      at: addDays(DEMO_ANCHOR, -5),
+      actorId: intrapreneur.id,
+      action: "product.updated",
+      entityType: "Product",
+      entityId: persona.id,
+      data: { fields: ["pitch", "statsUrl"] },
+    });
+  }
+  const member = ctx.rows.RoleAssignment.find((r) => r.userId === incubator.member.id);
+  if (member) {
+    entry({
+      at: new Date(Date.UTC(2025, 0, 6, 9)),
+      actorId: ctx.ref.adminId,
+      action: "role.assigned",
+      entityType: "RoleAssignment",
+      entityId: member.id,
+      reason: "Nouveau membre du comité d'investissement.",
+      data: { role: member.role },
+    });
+  }
+  const planned = ctx.rows.CommitteeSession.find((s) => s.incubatorId === incubator.id && s.status === "planned");
+  if (planned) {
+    entry({
+      at: planned.createdAt,
+      actorId: incubator.head.id,
+      action: "committee_session.planned",
+      entityType: "CommitteeSession",
+      entityId: planned.id,
+      data: { startsAt: planned.startsAt.toISOString() },
+    });
+  }
+  const revision = ctx.rows.IndicatorValueRevision.at(-1);
+  if (revision) {
+    entry({
+      at: revision.changedAt,
+      actorId: revision.changedById,
+      action: "indicator_value.revised",
+      entityType: "IndicatorValue",
+      entityId: revision.valueId,
+      reason: revision.reason,
+      data: { oldValue: revision.oldValue, newValue: revision.newValue },
+    });
+  }
+}
