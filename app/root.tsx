@@ -20,6 +20,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
+import { adminScope, administersAnything } from "~/admin/grantable-roles";
 import { getViewer } from "~/auth/viewer.server";
 import { useNonce } from "~/ui/nonce";
 
@@ -68,7 +69,9 @@ export const meta: MetaFunction = ({ error }) => [{ title: error ? `${errorPage(
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  return { viewer: viewer && { name: viewer.name, email: viewer.email } };
+  return {
+    viewer: viewer && { name: viewer.name, email: viewer.email, administers: administersAnything(adminScope(viewer)) },
+  };
 }
 
 const brandTop = (
@@ -127,6 +130,9 @@ export function Layout({ children }: { children: ReactNode }) {
           quickAccessItems={
             viewer
               ? [
+                  ...(viewer.administers
+                    ? [{ iconId: "fr-icon-settings-5-line" as const, text: "Administration", linkProps: { to: "/admin" } }]
+                    : []),
                   { iconId: "fr-icon-account-circle-line", text: viewer.name, linkProps: { to: "/compte" } },
                   <Form key="sign-out" method="post" action="/deconnexion">
                     <Button type="submit" iconId="fr-icon-logout-box-r-line" priority="tertiary">

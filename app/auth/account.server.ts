@@ -1,5 +1,6 @@
 // What a signed-in user sees of their own account: roles and the browsers signed in.
 import { db } from "~/db.server";
+import { roleDescriptionSelect } from "~/ui/role-description";
 
 export async function loadAccount(userId: string) {
   const now = new Date();
@@ -8,17 +9,7 @@ export async function loadAccount(userId: string) {
     select: {
       name: true,
       email: true,
-      roles: {
-        select: {
-          id: true,
-          role: true,
-          isIntrapreneur: true,
-          incubator: { select: { name: true } },
-          product: { select: { name: true } },
-          organisation: { select: { name: true } },
-          committeeSession: { select: { title: true } },
-        },
-      },
+      roles: { select: { id: true, ...roleDescriptionSelect } },
       sessions: {
         where: { revokedAt: null, expiresAt: { gt: now } },
         select: { id: true, method: true, createdAt: true, lastSeenAt: true, userAgent: true },

@@ -1,5 +1,6 @@
 // The demo personas: seeded users on the reserved demo domain, offered by the demo sign-in page.
 import { db } from "~/db.server";
+import { roleDescriptionSelect } from "~/ui/role-description";
 
 export const PERSONA_DOMAIN = "demo.jalon.example";
 
@@ -10,15 +11,7 @@ export function listPersonas() {
       id: true,
       name: true,
       email: true,
-      roles: {
-        select: {
-          role: true,
-          isIntrapreneur: true,
-          incubator: { select: { name: true } },
-          product: { select: { name: true } },
-          organisation: { select: { name: true } },
-        },
-      },
+      roles: { select: roleDescriptionSelect },
     },
     orderBy: { email: "asc" },
   });

@@ -5,9 +5,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { loadAccount } from "~/auth/account.server";
 import { requireViewer } from "~/auth/viewer.server";
-import { ROLE_LABELS, SIGN_IN_METHOD_LABELS } from "~/domain/labels";
+import { SIGN_IN_METHOD_LABELS } from "~/domain/labels";
 import { formatDateTime } from "~/ui/dates";
 import { pageTitle } from "~/ui/page-title";
+import { describeRole } from "~/ui/role-description";
 
 export const meta: MetaFunction = () => pageTitle("Mon compte");
 
@@ -29,15 +30,9 @@ export default function Account() {
         <p>Vous n'avez encore aucun rôle : demandez-en un à votre incubateur.</p>
       ) : (
         <ul>
-          {account.roles.map((r) => {
-            const scope = r.product?.name ?? r.incubator?.name ?? r.organisation?.name ?? r.committeeSession?.title;
-            return (
-              <li key={r.id}>
-                {r.isIntrapreneur ? "Intrapreneur·e" : ROLE_LABELS[r.role]}
-                {scope ? ` — ${scope}` : ""}
-              </li>
-            );
-          })}
+          {account.roles.map((r) => (
+            <li key={r.id}>{describeRole(r)}</li>
+          ))}
         </ul>
       )}
       <h2>Mes connexions ouvertes</h2>

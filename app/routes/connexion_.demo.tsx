@@ -8,8 +8,8 @@ import { isDemoSignInEnabled } from "~/auth/demo-sign-in.server";
 import { findPersona, listPersonas } from "~/auth/personas.server";
 import { createSession } from "~/auth/session.server";
 import { notFound } from "~/auth/viewer.server";
-import { ROLE_LABELS } from "~/domain/labels";
 import { pageTitle } from "~/ui/page-title";
+import { describeRole } from "~/ui/role-description";
 import { readFormFields } from "~/http/form.server";
 
 export const meta: MetaFunction = () => pageTitle("Profils de démonstration");
@@ -24,11 +24,7 @@ export async function loader() {
       id: p.id,
       name: p.name,
       email: p.email,
-      roles: p.roles.map((r) => {
-        const scope = r.product?.name ?? r.incubator?.name ?? r.organisation?.name;
-        const role = r.isIntrapreneur ? "Intrapreneur·e" : ROLE_LABELS[r.role];
-        return scope ? `${role} — ${scope}` : role;
-      }),
+      roles: p.roles.map(describeRole),
     })),
   };
 }
