@@ -39,6 +39,13 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_SCOPES: z.string().min(1).default("openid email given_name usual_name"),
+  /** Days without any update after which a product is flagged as stale in lists. */
+  JALON_STALE_AFTER_DAYS: z
+    .string()
+    .regex(/^\d+$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(3650))
+    .default(60),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default("Jalon <ne-pas-repondre@jalon.example>"),
 });
@@ -60,6 +67,8 @@ const MESSAGES: Record<string, (value: string | undefined) => string> = {
   OIDC_CLIENT_ID: () => "La variable OIDC_CLIENT_ID est vide.",
   OIDC_CLIENT_SECRET: () => "La variable OIDC_CLIENT_SECRET est vide.",
   OIDC_SCOPES: () => "La variable OIDC_SCOPES est vide.",
+  JALON_STALE_AFTER_DAYS: (v) =>
+    `La variable JALON_STALE_AFTER_DAYS vaut « ${v} » : indiquez un nombre de jours entre 1 et 3650.`,
   SMTP_URL: () => "La variable SMTP_URL doit être de la forme smtp://utilisateur:motdepasse@hôte:587 (ou smtps://).",
   MAIL_FROM: () => "La variable MAIL_FROM est trop courte : indiquez l'expéditeur des courriels.",
 };
@@ -92,6 +101,7 @@ export interface Config {
   oidc: OidcConfig | null;
   smtp: { url: string } | null;
   mailFrom: string;
+  staleAfterDays: number;
 }
 
 /** Empty strings count as unset, as in most deployment tools' forms. */
@@ -145,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL } : null,
     mailFrom: e.MAIL_FROM,
+    staleAfterDays: e.JALON_STALE_AFTER_DAYS,
   };
 }
 
