@@ -43,21 +43,43 @@ async function schemaFiles() {
   return [{ path: schemaPath, content: await readFile(schemaPath, "utf8") }];
 }
 
+/**
+ * The engine opens its own connections through the factory and never closes them: on PostgreSQL a
+ * lingering pool would keep the database busy (e.g. unusable as a template). Track and dispose them.
+ */
+function disposableFactory(factory: SqlMigrationAwareDriverAdapterFactory) {
+  const opened: { dispose(): Promise<void> }[] = [];
+  const track = async <A extends { dispose(): Promise<void> }>(adapter: Promise<A>) => {
+    const connection = await adapter;
+    opened.push(connection);
+    return connection;
+  };
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => track(factory.connect()),
+    connectToShadowDb: () => track(factory.connectToShadowDb()),
+  };
+  return { tracked, disposeAll: () => Promise.all(opened.map((c) => c.dispose())) };
+}
+
 async function withEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
   run: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const { SchemaEngine } = await loadSchemaEngineModule();
   const files = await schemaFiles();
+  const { tracked, disposeAll } = disposableFactory(factory);
   const engine = await SchemaEngine.new(
     { datamodels: files.map((f) => [f.path, f.content]) },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(factory),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
   try {
     return await run(engine);
   } finally {
     engine.free();
+    await disposeAll();
   }
 }
 

@@ -31,9 +31,16 @@ export async function copyTemplate(): Promise<{ target: DatabaseTarget; remove()
     };
   }
   const name = `jalon_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  await withAdminClient(template.adminUrl, (c) =>
-    c.query(`CREATE DATABASE "${name}" TEMPLATE "${template.templateName}"`),
-  );
+  // PostgreSQL refuses to copy a template that another CREATE DATABASE is copying: test files
+  // starting together take turns.
+  await withAdminClient(template.adminUrl, async (c) => {
+    await c.query("SELECT pg_advisory_lock(72061)");
+    try {
+      await c.query(`CREATE DATABASE "${name}" TEMPLATE "${template.templateName}"`);
+    } finally {
+      await c.query("SELECT pg_advisory_unlock(72061)");
+    }
+  });
   return {
     target: { kind: "postgresql", url: databaseUrl(template.adminUrl, name) },
     remove: () =>
