@@ -45,6 +45,12 @@ export async function prepareTemplate(): Promise<TemplateInfo> {
   if (adminUrl) {
     const templateName = `jalon_template_${hash}`;
     const exists = await withAdminClient(adminUrl, async (c) => {
+      // Templates of earlier migration sets are of no further use.
+      const { rows: stale } = await c.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'jalon\\_template\\_%' AND datname <> $1",
+        [templateName],
+      );
+      for (const { datname } of stale) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       const { rowCount } = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [templateName]);
       if (!rowCount) await c.query(`CREATE DATABASE "${templateName}"`);
       return Boolean(rowCount);
