@@ -121,6 +121,9 @@ export function Layout({ children }: { children: ReactNode }) {
               linkProps: { to: "/" },
               isActive: pathname === "/" || pathname.startsWith("/produits/"),
             },
+            ...(viewer
+              ? [{ text: "Comités", linkProps: { to: "/comites" }, isActive: pathname.startsWith("/comites") }]
+              : []),
             {
               text: "Incubateurs",
               linkProps: { to: "/incubateurs" },

@@ -7,6 +7,7 @@ import { createSession } from "~/auth/session.server";
 import { installDatabase } from "~/db.server";
 import {
   assignRole,
+  createCommitteeSession,
   createIncubator,
   createOrganisation,
   createProduct,
@@ -36,7 +37,7 @@ const PERSONAS = [
 type Persona = (typeof PERSONAS)[number];
 
 /** 302 "signin" is a redirection to /connexion carrying the requested path. */
-type Expected = 200 | 400 | 403 | 404 | 405 | "signin" | "home";
+type Expected = 200 | 400 | 401 | 403 | 404 | 405 | "signin" | "home";
 
 interface Probe {
   path: string;
@@ -50,6 +51,8 @@ interface Fixture {
   privateProductB: string;
   incubatorA: string;
   userInA: string;
+  /** A committee session of incubator A, ahead, whose agenda holds the private product A. */
+  sessionA: string;
 }
 
 const everyone = (expected: Expected): Probe["expect"] => expected;
@@ -60,10 +63,64 @@ const platformOnly: Probe["expect"] = { anonymous: "signin", platformAdmin: 200,
 // Writes are probed with an empty form: those allowed get past authorization to validation (400).
 const adminHubWrite: Probe["expect"] = { anonymous: "signin", platformAdmin: 400, incubatorAdminA: 400, incubatorAdminB: 400, others: 403 };
 const platformOnlyWrite: Probe["expect"] = { anonymous: "signin", platformAdmin: 400, others: 403 };
+// A product's internal pages: whoever may not even read the product gets 404 (its existence is not
+// disclosed), whoever reads it without the right 403; the public is sent to sign in.
+const internalReadA: Probe["expect"] = {
+  anonymous: "signin",
+  platformAdmin: 200,
+  incubatorAdminA: 200,
+  coachA: 200,
+  intrapreneurA: 200,
+  committeeA: 200,
+  investorA: 200,
+  others: 404,
+};
+// A dossier's draft and its writes: the team and the incubator's staff; the committee and the sponsor
+// read the product (403 on a write, 404 on a draft they may not see); anyone else gets 404.
+const dossierWriteA: Probe["expect"] = { ...internalReadA, platformAdmin: 400, incubatorAdminA: 400, coachA: 400, intrapreneurA: 400, committeeA: 403, investorA: 403 };
+const dossierDraftReadA: Probe["expect"] = { ...internalReadA, committeeA: 404, investorA: 404 };
+const internalReadPublic: Probe["expect"] = { anonymous: "signin", platformAdmin: 200, incubatorAdminA: 200, coachA: 200, committeeA: 200, others: 403 };
+const readersOfA = { anonymous: "signin", coachA: 403, intrapreneurA: 403, committeeA: 403, investorA: 403, others: 404 } as const;
+
+/** A committee session of incubator A: read by its staff and committee, planned and run by its admins. */
+const sessionReadA = (allowed: Expected): Probe["expect"] => ({
+  anonymous: "signin",
+  platformAdmin: allowed,
+  incubatorAdminA: allowed,
+  coachA: allowed,
+  committeeA: allowed,
+  others: 403,
+});
+const sessionManageA = (allowed: Expected): Probe["expect"] => ({ anonymous: "signin", platformAdmin: allowed, incubatorAdminA: allowed, others: 403 });
+
+/** Incubator A's staff (and platform admins) create products there: `allowed` is 200 to read, 400 to write. */
+const productCreate = (allowed: Expected): Probe["expect"] => ({
+  anonymous: "signin",
+  platformAdmin: allowed,
+  incubatorAdminA: allowed,
+  coachA: allowed,
+  others: 403,
+});
+
+/**
+ * Editing a product of incubator A: its staff, and the team of the private one. Those who read the
+ * product but may not edit it get a 403 (everyone, for the public product), the others a 404.
+ */
+function productEdit(visibility: "public" | "private", allowed: Expected): Probe["expect"] {
+  const staff = { anonymous: "signin", platformAdmin: allowed, incubatorAdminA: allowed, coachA: allowed } as const;
+  return visibility === "public"
+    ? { ...staff, others: 403 }
+    : { ...staff, intrapreneurA: allowed, committeeA: 403, investorA: 403, others: 404 };
+}
 
 /** The rules: one entry per route file of app/routes. */
 const ROUTES: Record<string, (f: Fixture) => Probe[]> = {
   _index: () => [{ path: "/", expect: everyone(200) }, { path: "/?phase=inconnue", expect: everyone(400) }],
+  // Everyone may export the list; what it holds follows visibility (tests/portfolio.test.ts).
+  "produits[.]csv": () => [
+    { path: "/produits.csv", expect: everyone(200) },
+    { path: "/produits.csv?phase=inconnue", expect: everyone(400) },
+  ],
   $: () => [{ path: "/nulle-part", expect: everyone(404) }],
   accessibilite: () => [{ path: "/accessibilite", expect: everyone(200) }],
   "mentions-legales": () => [{ path: "/mentions-legales", expect: everyone(200) }],
@@ -95,6 +152,13 @@ const ROUTES: Record<string, (f: Fixture) => Probe[]> = {
   "incubateurs.$slug": (f) => [
     { path: `/incubateurs/${f.incubatorA}`, expect: everyone(200) },
     { path: "/incubateurs/inconnu", expect: everyone(404) },
+  ],
+  // The incubator's internal views: its staff and committee members (and platform admins).
+  "incubateurs.$slug_.relances": (f) => [
+    {
+      path: `/incubateurs/${f.incubatorA}/relances`,
+      expect: { anonymous: "signin", platformAdmin: 200, incubatorAdminA: 200, coachA: 200, committeeA: 200, others: 403 },
+    },
   ],
   "admin._index": () => [{ path: "/admin", expect: adminHub }],
   "admin.utilisateurs._index": () => [{ path: "/admin/utilisateurs", expect: adminHub }],
@@ -136,6 +200,123 @@ const ROUTES: Record<string, (f: Fixture) => Probe[]> = {
       expect: { platformAdmin: 200, incubatorAdminA: 200, coachA: 200, intrapreneurA: 200, committeeA: 200, investorA: 200, others: 404 },
     },
     { path: `/produits/${f.privateProductB}`, expect: { platformAdmin: 200, incubatorAdminB: 200, coachB: 200, teamB: 200, committeeB: 200, others: 404 } },
+  ],
+  "produits.$slug_.phases": (f) => [
+    { path: `/produits/${f.privateProductA}/phases`, expect: internalReadA },
+    { path: `/produits/${f.publicProduct}/phases`, expect: internalReadPublic },
+    // Corrections: the incubator's admins and platform admins only.
+    { path: `/produits/${f.privateProductA}/phases`, method: "POST", expect: { ...readersOfA, platformAdmin: 400, incubatorAdminA: 400 } },
+    { path: `/produits/${f.publicProduct}/phases`, method: "POST", expect: { anonymous: "signin", platformAdmin: 400, incubatorAdminA: 400, others: 403 } },
+  ],
+  "produits.$slug_.equipe": (f) => [
+    { path: `/produits/${f.privateProductA}/equipe`, expect: internalReadA },
+    { path: `/produits/${f.publicProduct}/equipe`, expect: internalReadPublic },
+    // Team changes: the incubator's admins and coaches, the intrapreneur, platform admins.
+    {
+      path: `/produits/${f.privateProductA}/equipe`,
+      method: "POST",
+      expect: { ...readersOfA, platformAdmin: 400, incubatorAdminA: 400, coachA: 400, intrapreneurA: 400 },
+    },
+    {
+      path: `/produits/${f.publicProduct}/equipe`,
+      method: "POST",
+      expect: { anonymous: "signin", platformAdmin: 400, incubatorAdminA: 400, coachA: 400, others: 403 },
+    },
+  ],
+  "produits.$slug_.modifier": (f) => [
+    { path: `/produits/${f.publicProduct}/modifier`, expect: productEdit("public", 200) },
+    { path: `/produits/${f.publicProduct}/modifier`, method: "POST", expect: productEdit("public", 400) },
+    { path: `/produits/${f.privateProductA}/modifier`, expect: productEdit("private", 200) },
+    { path: `/produits/${f.privateProductA}/modifier`, method: "POST", expect: productEdit("private", 400) },
+  ],
+  "incubateurs.$slug_.nouveau-produit": (f) => [
+    { path: `/incubateurs/${f.incubatorA}/nouveau-produit`, expect: productCreate(200) },
+    { path: `/incubateurs/${f.incubatorA}/nouveau-produit`, method: "POST", expect: productCreate(400) },
+    { path: "/incubateurs/inconnu/nouveau-produit", expect: everyone(404) },
+  ],
+  // Indicators: the list is read like the product (public indicators for everyone); defining them and
+  // entering values is the team's and the incubator staff's, as editing the product's profile is.
+  "produits.$slug_.indicateurs._index": (f) => [
+    { path: `/produits/${f.publicProduct}/indicateurs`, expect: everyone(200) },
+    { path: `/produits/${f.privateProductA}/indicateurs`, expect: { ...internalReadA, anonymous: 404 } },
+    { path: `/produits/${f.privateProductA}/indicateurs`, method: "POST", expect: productEdit("private", 400) },
+    { path: `/produits/${f.publicProduct}/indicateurs`, method: "POST", expect: productEdit("public", 400) },
+  ],
+  "produits.$slug_.indicateurs.$id": (f) => [
+    { path: `/produits/${f.privateProductA}/indicateurs/nouveau`, expect: productEdit("private", 200) },
+    { path: `/produits/${f.privateProductA}/indicateurs/nouveau`, method: "POST", expect: productEdit("private", 400) },
+    { path: `/produits/${f.publicProduct}/indicateurs/nouveau`, expect: productEdit("public", 200) },
+    { path: `/produits/${f.privateProductA}/indicateurs/00000000-0000-4000-8000-000000000000`, expect: productEdit("private", 404) },
+  ],
+  "produits.$slug_.indicateurs.saisie": (f) => [
+    { path: `/produits/${f.privateProductA}/indicateurs/saisie`, expect: productEdit("private", 200) },
+    { path: `/produits/${f.privateProductA}/indicateurs/saisie`, method: "POST", expect: productEdit("private", 400) },
+    { path: `/produits/${f.publicProduct}/indicateurs/saisie?periode=2026-01`, expect: productEdit("public", 200) },
+    { path: `/produits/${f.publicProduct}/indicateurs/saisie?periode=illisible`, expect: productEdit("public", 400) },
+  ],
+  // Importing values and managing API tokens: `indicator.write`, as entering values is.
+  "produits.$slug_.indicateurs.import": (f) => [
+    { path: `/produits/${f.privateProductA}/indicateurs/import`, expect: productEdit("private", 200) },
+    { path: `/produits/${f.privateProductA}/indicateurs/import`, method: "POST", expect: productEdit("private", 400) },
+    { path: `/produits/${f.publicProduct}/indicateurs/import`, method: "POST", expect: productEdit("public", 400) },
+  ],
+  "produits.$slug_.indicateurs.modele[.]csv": (f) => [
+    { path: `/produits/${f.privateProductA}/indicateurs/modele.csv`, expect: productEdit("private", 200) },
+    { path: `/produits/${f.publicProduct}/indicateurs/modele.csv`, expect: productEdit("public", 200) },
+  ],
+  "produits.$slug_.jetons": (f) => [
+    { path: `/produits/${f.privateProductA}/jetons`, expect: productEdit("private", 200) },
+    { path: `/produits/${f.privateProductA}/jetons`, method: "POST", expect: productEdit("private", 400) },
+    { path: `/produits/${f.publicProduct}/jetons`, expect: productEdit("public", 200) },
+  ],
+  // The API takes a bearer token, never a session cookie: every persona is unauthenticated there.
+  "api.v1.products.$slug.indicator-values": (f) => [
+    { path: `/api/v1/products/${f.privateProductA}/indicator-values`, method: "POST", expect: everyone(401) },
+    { path: `/api/v1/products/${f.privateProductA}/indicator-values`, expect: everyone(405) },
+  ],
+  "api.v1.openapi[.]json": () => [{ path: "/api/v1/openapi.json", expect: everyone(200) }],
+  // A dossier: the committee and those who read the product's internals read submitted versions
+  // (none yet: the page says so, the print and PDF are 404); the team and the staff read the draft.
+  "comites.$id.dossiers.$slug._index": (f) => [
+    { path: `/comites/${f.sessionA}/dossiers/${f.privateProductA}`, expect: internalReadA },
+    { path: `/comites/${f.sessionA}/dossiers/${f.privateProductA}`, method: "POST", expect: dossierWriteA },
+    // Not on the session's agenda: there is no such dossier.
+    { path: `/comites/${f.sessionA}/dossiers/${f.publicProduct}`, expect: signedIn(404) },
+  ],
+  "comites.$id.dossiers.$slug.imprimer": (f) => [
+    { path: `/comites/${f.sessionA}/dossiers/${f.privateProductA}/imprimer`, expect: dossierDraftReadA },
+  ],
+  "comites.$id.dossiers.$slug[.pdf]": (f) => [
+    { path: `/comites/${f.sessionA}/dossiers/${f.privateProductA}.pdf`, expect: dossierDraftReadA },
+  ],
+  // Committees. The calendar answers anyone signed in with what they follow; a session is read by the
+  // incubator's staff and committee (and its guests); planning it is the incubator admins'. Writes on
+  // a session's pages are probed empty: readers reach validation (400), each action then checks its own right.
+  "comites._index": () => [{ path: "/comites", expect: signedIn(200) }],
+  "incubateurs.$slug_.comites.nouveau": (f) => [
+    { path: `/incubateurs/${f.incubatorA}/comites/nouveau`, expect: sessionManageA(200) },
+    { path: `/incubateurs/${f.incubatorA}/comites/nouveau`, method: "POST", expect: sessionManageA(400) },
+    { path: "/incubateurs/inconnu/comites/nouveau", expect: signedIn(404) },
+  ],
+  "comites.$id._index": (f) => [
+    { path: `/comites/${f.sessionA}`, expect: sessionReadA(200) },
+    { path: `/comites/${f.sessionA}`, method: "POST", expect: sessionReadA(400) },
+    { path: "/comites/00000000-0000-4000-8000-000000000000", expect: signedIn(404) },
+  ],
+  "comites.$id.modifier": (f) => [
+    { path: `/comites/${f.sessionA}/modifier`, expect: sessionManageA(200) },
+    { path: `/comites/${f.sessionA}/modifier`, method: "POST", expect: sessionManageA(400) },
+  ],
+  "comites.$id.invitation[.]ics": (f) => [{ path: `/comites/${f.sessionA}/invitation.ics`, expect: sessionReadA(200) }],
+  "comites.$id.produits.$slug": (f) => [
+    { path: `/comites/${f.sessionA}/produits/${f.privateProductA}`, expect: sessionReadA(200) },
+    { path: `/comites/${f.sessionA}/produits/${f.privateProductA}`, method: "POST", expect: sessionReadA(400) },
+    // Not on the session's agenda.
+    { path: `/comites/${f.sessionA}/produits/${f.publicProduct}`, expect: sessionReadA(404) },
+  ],
+  "comites.$id.proces-verbal": (f) => [
+    { path: `/comites/${f.sessionA}/proces-verbal`, expect: sessionReadA(200) },
+    { path: `/comites/${f.sessionA}/proces-verbal`, method: "POST", expect: sessionReadA(400) },
   ],
 };
 
@@ -197,7 +378,19 @@ beforeAll(async () => {
     const setCookie = await createSession(user.id, "demo", new Request("http://localhost/"));
     cookies.set(persona, setCookie.split(";")[0]);
   }
-  fixture = { publicProduct: publicProduct.slug, privateProductA: privateA.slug, privateProductB: privateB.slug, incubatorA: incA.slug, userInA };
+  const sessionA = await createCommitteeSession(db, {
+    incubatorId: incA.id,
+    startsAt: new Date(Date.now() + 30 * 86_400_000),
+    productIds: [privateA.id],
+  });
+  fixture = {
+    publicProduct: publicProduct.slug,
+    privateProductA: privateA.slug,
+    privateProductB: privateB.slug,
+    incubatorA: incA.slug,
+    userInA,
+    sessionA: sessionA.id,
+  };
 
   // The server process opens the same data: the test process lets go of it first.
   await testDb.database.close();
@@ -215,21 +408,26 @@ describe("authorization matrix", () => {
     expect(Object.keys(ROUTES).filter((id) => !routeIds().includes(id))).toEqual([]);
   });
 
-  it("answers every persona as the rules say", async () => {
+  // Personas are probed together, one probe at a time: every route × persona × probe takes a while.
+  it("answers every persona as the rules say", { timeout: 600_000 }, async () => {
     const mismatches: string[] = [];
     // Signing out ends the personas' sessions: probed last.
     const ordered = [...routeIds().filter((id) => id !== "deconnexion"), "deconnexion"];
     for (const id of ordered) {
       for (const probe of ROUTES[id]?.(fixture) ?? []) {
-        for (const persona of PERSONAS) {
-          const cookie = cookies.get(persona);
-          const response = await fetch(`${server.url}${probe.path}`, {
-            method: probe.method ?? "GET",
-            redirect: "manual",
-            headers: cookie ? { Cookie: cookie } : {},
-          });
-          await response.arrayBuffer();
-          const got = describeAnswer(response, probe.path);
+        const answers = await Promise.all(
+          PERSONAS.map(async (persona) => {
+            const cookie = cookies.get(persona);
+            const response = await fetch(`${server.url}${probe.path}`, {
+              method: probe.method ?? "GET",
+              redirect: "manual",
+              headers: cookie ? { Cookie: cookie } : {},
+            });
+            await response.arrayBuffer();
+            return { persona, got: describeAnswer(response, probe.path) };
+          }),
+        );
+        for (const { persona, got } of answers) {
           const expected = expectedFor(probe, persona);
           if (got !== expected) mismatches.push(`${probe.method ?? "GET"} ${probe.path} as ${persona}: got ${got}, expected ${expected}`);
         }

@@ -1,7 +1,5 @@
 // Sign-in by e-mail link, end to end: the /connexion action sends a real e-mail to an SMTP server on
 // loopback, the link from that e-mail is opened (GET) and used (POST) as a browser would.
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sessionUserId } from "~/auth/session.server";
 import { hashToken } from "~/auth/tokens.server";
@@ -10,35 +8,21 @@ import { action as requestAction, headers as signInHeaders, loader as signInLoad
 import { action as spendAction, loader as linkLoader } from "~/routes/connexion_.lien";
 import { setupTestDatabase } from "./support/db";
 import { routeArgs } from "./support/routes";
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from "./support/smtp";
 
 const db = setupTestDatabase();
 
-const mails: { to: string[]; raw: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  // Its self-signed certificate would make the client's opportunistic STARTTLS fail.
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  onRcptTo(address, _session, callback) {
-    callback(address.address.startsWith("refus") ? Object.assign(new Error("Boîte inconnue"), { responseCode: 550 }) : null);
-  },
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => {
-      mails.push({ to: session.envelope.rcptTo.map((a) => a.address), raw: Buffer.concat(chunks).toString("utf8") });
-      callback();
-    });
-  },
-});
+let smtp: TestSmtpServer;
+let mails: ReceivedMail[] = [];
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  smtp = await startSmtpServer();
+  mails = smtp.mails;
   // config() reads the environment once, at its first call, which comes later (in a route).
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  process.env.SMTP_URL = smtp.url;
   process.env.APP_URL = "https://jalon.test";
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(resolve)));
+afterAll(() => smtp?.close());
 
 let clients = 0;
 /** Each call from its own address unless told, so that the per-address limit stays out of the way. */

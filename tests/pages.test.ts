@@ -117,7 +117,7 @@ describe("the portfolio (/)", () => {
   it("filters by current phase, not by any phase of the history", async () => {
     const { body } = await portfolio("/?phase=construction");
     expect(body.products.map((p) => p.slug)).toEqual(["eco-trace"]);
-    expect(body.filters).toEqual({ phase: "construction" });
+    expect(body.filters?.phase).toEqual(["construction"]);
   });
 
   it("filters active and ended products", async () => {
@@ -143,7 +143,7 @@ describe("the portfolio (/)", () => {
 
 describe("a product page (/produits/<slug>)", () => {
   it("shows the timeline in lifecycle order, the current phase flagged and compared with the doctrine", async () => {
-    const { product } = await productLoader(args("/produits/eco-trace", { slug: "eco-trace" }));
+    const { product } = (await productLoader(args("/produits/eco-trace", { slug: "eco-trace" }))).data;
     expect(product.timeline.map((s) => [s.phase, s.start.toISOString().slice(0, 10), s.end?.toISOString().slice(0, 10) ?? null, s.current])).toEqual([
       ["investigation", "2023-11-20", "2024-01-15", false],
       ["construction", "2024-01-15", null, true],
@@ -153,13 +153,13 @@ describe("a product page (/produits/<slug>)", () => {
   });
 
   it("shows the current team, intrapreneurs first, and never an unsafe link", async () => {
-    const { product } = await productLoader(args("/produits/eco-trace", { slug: "eco-trace" }));
+    const { product } = (await productLoader(args("/produits/eco-trace", { slug: "eco-trace" }))).data;
     expect(product.team.map((m) => [m.name, m.title, m.isIntrapreneur])).toEqual([
       ["Zoé Martin", "Cheffe de projet", true],
       ["Adam Bernard", "Développeur", false],
     ]);
     expect(product.links).toEqual({ website: "https://eco-trace.beta.gouv.fr/", repository: null, stats: null, budget: null });
-    expect(product.description).toBe("Première ligne.\nDeuxième ligne.\n\n<b>Pas du HTML</b>");
+    expect(product.descriptionHtml).toBe("<p>Première ligne.<br>\nDeuxième ligne.</p>\n<p>&lt;b&gt;Pas du HTML&lt;/b&gt;</p>\n");
     expect(product.primaryIncubator.slug).toBe("fabrique-ecologie");
   });
 
@@ -187,13 +187,15 @@ describe("incubators (/incubateurs)", () => {
     ]);
   });
 
-  it("lists an incubator's products, co-incubated ones included", async () => {
-    const { incubator } = await incubatorLoader(args("/incubateurs/fabrique-ecologie", { slug: "fabrique-ecologie" }));
+  it("lists an incubator's products, co-incubated ones included, with the portfolio list", async () => {
+    const { data: page } = await incubatorLoader(args("/incubateurs/fabrique-ecologie", { slug: "fabrique-ecologie" }));
+    const { incubator, portfolio } = page;
     expect(incubator.ministry?.name).toBe("Ministère de la Transition écologique");
     expect(incubator.ownerOrganisation).toEqual({ name: "Commissariat général au développement durable", acronym: "CGDD" });
-    expect(incubator.products).toEqual([
-      { slug: "aidants", name: "Aidants Connect", phase: "acceleration", coIncubated: true },
-      { slug: "eco-trace", name: "Éco-trace", phase: "construction", coIncubated: false },
+    // The list shows each product's primary incubator: Aidants Connect is co-incubated here.
+    expect(portfolio.products.map((p) => [p.slug, p.name, p.phase, p.incubator.slug])).toEqual([
+      ["aidants", "Aidants Connect", "acceleration", "atelier"],
+      ["eco-trace", "Éco-trace", "construction", "fabrique-ecologie"],
     ]);
   });
 

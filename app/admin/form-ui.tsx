@@ -40,7 +40,7 @@ export function TextField({
   type = "text",
   required = false,
   textArea = false,
-}: FieldProps & { type?: "text" | "email" | "url" | "number"; required?: boolean; textArea?: boolean }) {
+}: FieldProps & { type?: "text" | "email" | "url" | "number" | "date"; required?: boolean; textArea?: boolean }) {
   const common = { label, hintText: hint, ...errorState(form.errors, name) };
   const native = { id: fieldId(name), name, defaultValue: form.values[name] ?? "", required };
   return textArea ? (

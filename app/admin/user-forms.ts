@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Grant } from "~/auth/permissions";
 import { Role } from "~/generated/prisma/enums";
-import { checkbox, optionalId, optionalText, requiredText } from "./form-parsing";
+import { checkbox, emailAddress, optionalId, optionalText, personName } from "./form-parsing";
 import type { Option } from "./form-ui";
 
 export type ScopeField = "incubatorId" | "productId" | "organisationId" | "committeeSessionId";
@@ -80,17 +80,10 @@ function toGrant(fields: GrantFields, ctx: z.RefinementCtx): RequestedGrant {
   };
 }
 
-const INVALID_EMAIL = "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.gouv.fr.";
-
 export const InviteSchema = z
   .object({
-    name: requiredText("Indiquez le prénom et le nom de la personne."),
-    email: z
-      .string({ error: INVALID_EMAIL })
-      .trim()
-      .toLowerCase()
-      .max(254, INVALID_EMAIL)
-      .pipe(z.email({ error: INVALID_EMAIL })),
+    name: personName,
+    email: emailAddress,
     ...grantFields,
   })
   .transform(({ name, email, ...fields }, ctx) => ({ name, email, grant: toGrant(fields, ctx) }));

@@ -2,6 +2,7 @@
 // Platform admins see everyone; an incubator admin sees the people holding a role in their
 // incubators (on the incubator, one of its products or one of its committee sessions).
 import { recordAudit } from "~/audit/audit-log.server";
+import { findOrInviteUser } from "~/auth/invitations.server";
 import { revokeAllSessions } from "~/auth/session.server";
 import { forbidden, notFound } from "~/auth/viewer.server";
 import { db } from "~/db.server";
@@ -134,23 +135,9 @@ export async function inviteUser(
   return db().$transaction(async (tx) => {
     const errors = await checkGrant(tx, admin, invitation.grant);
     if (errors) return { ok: false, errors };
-    const known = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
-    const user =
-      known ??
-      (await tx.user.create({
-        data: { email: invitation.email, name: invitation.name, invitedById: admin.viewer.userId },
-        select: { id: true },
-      }));
-    if (!known) {
-      await recordAudit(tx, {
-        actorId: admin.viewer.userId,
-        action: "user.invited",
-        entityType: "User",
-        entityId: user.id,
-      });
-    }
+    const user = await findOrInviteUser(tx, admin.viewer.userId, invitation);
     const granted = await writeGrant(tx, admin.viewer.userId, user.id, invitation.grant);
-    return granted.ok ? { ok: true, userId: user.id, created: !known } : granted;
+    return granted.ok ? { ok: true, userId: user.id, created: user.created } : granted;
   });
 }
 

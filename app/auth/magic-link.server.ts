@@ -1,10 +1,10 @@
 // Sign-in by e-mail link, the fallback when ProConnect is not available. Asking for a link never
 // tells whether an address has an account; the database keeps only the token's hash, and a link
 // signs in once, within 15 minutes.
-import { createTransport } from "nodemailer";
 import { recordAudit } from "~/audit/audit-log.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { escapeHtml, sendMail } from "~/mail/mailer.server";
 import { hitRateLimit, type RateLimit } from "~/security/rate-limit.server";
 import { hashToken, newToken } from "./tokens.server";
 
@@ -57,7 +57,7 @@ export async function requestSignInLink(email: string, clientAddress: string, ne
 }
 
 async function deliver(address: string, link: string): Promise<void> {
-  const { smtp, mailFrom, env } = config();
+  const { smtp, env } = config();
   if (!smtp) {
     // A link in a production log would let whoever reads the logs sign in as anyone.
     if (env === "production") throw new Error("SMTP_URL n'est pas configurée");
@@ -67,17 +67,12 @@ async function deliver(address: string, link: string): Promise<void> {
   const validity = `Il est valable ${SIGN_IN_LINK_MINUTES} minutes et ne sert qu'une fois.`;
   const notYou =
     "Si vous n'avez pas demandé à vous connecter, ignorez ce courriel : personne ne peut utiliser ce lien sans accéder à votre messagerie.";
-  await createTransport(smtp.url).sendMail({
-    from: mailFrom,
+  await sendMail({
     to: address,
     subject: "Votre lien de connexion à Jalon",
     text: `Bonjour,\n\nPour vous connecter à Jalon, ouvrez ce lien :\n${link}\n\n${validity}\n\n${notYou}\n`,
     html: `<p>Bonjour,</p><p>Pour vous connecter à Jalon, ouvrez ce lien :<br><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p><p>${validity}</p><p>${notYou}</p>`,
   });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export type SignInLinkFailure = "unknown" | "used" | "expired" | "inactive-user";

@@ -1,13 +1,17 @@
 // Calendar days (phase dates, decision dates…) are stored as SQL `date`, which Prisma maps to a Date
 // at midnight UTC. These helpers keep that convention in one place.
 
+/** "2024-03-12" → Date at 2024-03-12T00:00:00Z; null for anything else ("2024-02-30" included). */
+export function parseDay(iso: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : date;
+}
+
 /** "2024-03-12" → Date at 2024-03-12T00:00:00Z. */
 export function day(iso: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new RangeError(`Not a calendar day: ${iso}`);
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
-    throw new RangeError(`Not a calendar day: ${iso}`);
-  }
+  const date = parseDay(iso);
+  if (!date) throw new RangeError(`Not a calendar day: ${iso}`);
   return date;
 }
 
@@ -22,4 +26,20 @@ export function addMonthsUtc(date: Date, months: number): Date {
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
   return target;
+}
+
+/** Today's calendar day, at midnight UTC. */
+export function today(now: Date = new Date()): Date {
+  return day(isoDay(now));
+}
+
+/** The earliest day Jalon records (a phase, a membership, a value): the network began long after. */
+export const EARLIEST_DAY = day("2000-01-01");
+
+/**
+ * The latest day a typed date may be: `years` ahead of `todayDate` leaves room for a planned start
+ * or end (one year) or a budget's horizon (more), not for a typo in the year.
+ */
+export function latestPlannedDay(todayDate: Date = today(), years = 1): Date {
+  return addMonthsUtc(todayDate, 12 * years);
 }

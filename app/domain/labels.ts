@@ -1,7 +1,17 @@
 // One source of French wording, keyed by the codes stored in the database and used in exports.
 import type { AccountState } from "~/admin/account-state";
-import type { AccessibilityStatus, OrganisationType, Role } from "~/generated/prisma/enums";
-import type { LifecycleFilter } from "~/products/portfolio-filters";
+import type {
+  AccessibilityStatus,
+  Direction,
+  Frequency,
+  ImpactLevel,
+  IndicatorKind,
+  IndicatorSource,
+  OrganisationType,
+  Role,
+  ValueStatus,
+} from "~/generated/prisma/enums";
+import type { LifecycleFilter, PortfolioSort, SortDirection } from "~/products/portfolio-filters";
 import { TYPICAL_DURATION_MONTHS, type DurationStatus, type Phase } from "./phases";
 
 export const PHASE_LABELS: Record<Phase, string> = {
@@ -52,6 +62,69 @@ export const LIFECYCLE_FILTER_LABELS: Record<LifecycleFilter, string> = {
   termines: "Terminés",
 };
 
+export const PORTFOLIO_SORT_LABELS: Record<PortfolioSort, string> = {
+  nom: "Nom",
+  phase: "Phase actuelle",
+  "mise-a-jour": "Dernière mise à jour",
+  revue: "Prochaine revue",
+};
+
+export const SORT_DIRECTION_LABELS: Record<SortDirection, string> = {
+  croissant: "Croissant",
+  decroissant: "Décroissant",
+};
+
+/** The levels of the impact matrix. */
+export const IMPACT_LEVEL_LABELS: Record<ImpactLevel, string> = {
+  usable: "Utilisable",
+  used: "Utilisé",
+  useful: "Utile",
+  impactful: "Impactant",
+  efficient: "Efficient",
+};
+
+export const IMPACT_LEVEL_DESCRIPTIONS: Record<ImpactLevel, string> = {
+  usable: "Les usagers peuvent-ils se servir du service sans aide ?",
+  used: "Le service est-il utilisé par le public qu'il vise ?",
+  useful: "Le service apporte-t-il de la valeur à ses usagers ?",
+  impactful: "Le service a-t-il un effet mesurable sur le problème public visé ?",
+  efficient: "Ce que coûte le service est-il à la mesure de ce qu'il apporte ?",
+};
+
+export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
+  impact: "Impact",
+  means: "Moyens",
+};
+
+export const INDICATOR_KIND_DESCRIPTIONS: Record<IndicatorKind, string> = {
+  impact: "Mesure un effet pour les usagers (utilisateurs actifs, temps gagné…).",
+  means: "Mesure un effort ou une dépense (budget, fonctionnalités livrées, comptes créés) : ce n'est pas de l'impact.",
+};
+
+export const DIRECTION_LABELS: Record<Direction, string> = {
+  higher_is_better: "À la hausse (plus c'est élevé, mieux c'est)",
+  lower_is_better: "À la baisse (plus c'est bas, mieux c'est)",
+};
+
+export const FREQUENCY_LABELS: Record<Frequency, string> = {
+  weekly: "Hebdomadaire",
+  monthly: "Mensuelle",
+  quarterly: "Trimestrielle",
+};
+
+export const INDICATOR_SOURCE_LABELS: Record<IndicatorSource, string> = {
+  team: "Saisie par l'équipe",
+  stats_page: "Page de statistiques publique",
+  matomo: "Matomo",
+  api: "Envoi automatique (API)",
+  other: "Autre",
+};
+
+export const VALUE_STATUS_LABELS: Record<ValueStatus, string> = {
+  declared: "Déclarée par l'équipe",
+  validated: "Validée",
+};
+
 export const ROLE_LABELS: Record<Role, string> = {
   platform_admin: "Administratrice ou administrateur de la plateforme",
   incubator_admin: "Responsable d'incubateur",
@@ -93,10 +166,40 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "organisation.updated": "Organisation modifiée",
   "incubator.created": "Incubateur créé",
   "incubator.updated": "Incubateur modifié",
+  "product.created": "Produit créé",
   "product.updated": "Produit modifié",
+  "product.renamed": "Produit renommé (nouvelle adresse)",
   "decision.recorded": "Décision enregistrée",
   "committee_session.planned": "Séance de comité planifiée",
   "indicator_value.revised": "Valeur d'indicateur corrigée",
+  "indicator.created": "Indicateur créé",
+  "indicator.updated": "Indicateur modifié",
+  "indicator.archived": "Indicateur archivé",
+  "indicator.restored": "Indicateur rétabli",
+  "indicator.deleted": "Indicateur supprimé",
+  "indicator.mandatory_added": "Indicateurs obligatoires de la matrice d'impact ajoutés",
+  "indicator.values_entered": "Valeurs d'indicateurs saisies",
+  "indicator.values_validated": "Valeurs d'indicateurs validées",
+  "indicator.csv_imported": "Valeurs d'indicateurs importées (CSV)",
+  "indicator.api_pushed": "Valeurs d'indicateurs reçues par l'API",
+  "indicator.reminder_sent": "Relance envoyée à l'équipe",
+  "api_token.created": "Jeton d'API créé",
+  "api_token.revoked": "Jeton d'API révoqué",
+  "phase.corrected": "Historique des phases corrigé",
+  "team.member_added": "Membre ajouté à l'équipe",
+  "team.member_updated": "Membre de l'équipe modifié",
+  "team.member_ended": "Fin de participation à l'équipe",
+  "dossier.submitted": "Dossier de comité déposé",
+  "committee_session.updated": "Séance de comité modifiée",
+  "committee_session.convened": "Convocation envoyée",
+  "committee_session.deliberation_opened": "Délibération ouverte",
+  "committee_session.attendance_recorded": "Présences enregistrées",
+  "committee_session.closed": "Séance close",
+  "committee_session.minutes_published": "Procès-verbal publié",
+  "decision.amended": "Décision amendée",
+  "decision.published": "Décision publiée",
+  "decision_condition.updated": "Condition mise à jour",
+  "vote.cast": "Vote exprimé",
 };
 
 /** The journal's filter: the part of an action's code before the dot. */
@@ -110,7 +213,14 @@ export const AUDIT_CATEGORY_LABELS: Record<string, string> = {
   product: "Produits",
   decision: "Décisions",
   committee_session: "Séances de comité",
+  indicator: "Indicateurs",
   indicator_value: "Valeurs d'indicateurs",
+  api_token: "Jetons d'API",
+  phase: "Phases",
+  team: "Équipes",
+  dossier: "Dossiers de comité",
+  vote: "Votes",
+  decision_condition: "Conditions",
 };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
@@ -122,8 +232,13 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   Product: "Produit",
   Decision: "Décision",
   CommitteeSession: "Séance de comité",
+  Indicator: "Indicateur",
   IndicatorValue: "Valeur d'indicateur",
   LoginToken: "Lien de connexion",
+  ApiToken: "Jeton d'API",
+  Dossier: "Dossier de comité",
+  Vote: "Vote",
+  DecisionCondition: "Condition",
 };
 
 export const SIGN_IN_METHOD_LABELS: Record<string, string> = {

@@ -1,9 +1,8 @@
-// Incubators: the list with their portfolios' sizes, and the page of one incubator with its products.
-import type { Actor } from "~/auth/permissions";
-import { currentPhase } from "~/domain/phases";
+// Incubators: the list with their portfolios' sizes, and the page of one incubator (its products are
+// the portfolio list, filtered on it: app/products/portfolio.server.ts).
+import { can, type Actor } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { webUrl } from "~/ui/web-url";
-import { phaseHistorySelect, toPhaseHistory } from "~/products/phase-history.server";
 import { visibleProductsWhere } from "~/products/visibility.server";
 
 export async function listIncubators(actor: Actor | null) {
@@ -32,8 +31,8 @@ export async function listIncubators(actor: Actor | null) {
     .sort((a, b) => a.name.localeCompare(b.name, "fr"));
 }
 
-/** The incubator page, or null when no incubator has this slug. */
-export async function loadIncubatorPage(actor: Actor | null, slug: string, asOf: Date = new Date()) {
+/** The incubator page's heading (its products are the portfolio list's), or null for an unknown slug. */
+export async function loadIncubatorPage(actor: Actor | null, slug: string) {
   const incubator = await db().incubator.findUnique({
     where: { slug },
     select: {
@@ -47,28 +46,14 @@ export async function loadIncubatorPage(actor: Actor | null, slug: string, asOf:
     },
   });
   if (!incubator) return null;
-
-  const products = await db().product.findMany({
-    where: {
-      AND: [
-        visibleProductsWhere(actor),
-        { OR: [{ primaryIncubatorId: incubator.id }, { coIncubators: { some: { incubatorId: incubator.id } } }] },
-      ],
-    },
-    select: { slug: true, name: true, primaryIncubatorId: true, phases: { select: phaseHistorySelect } },
-  });
-
-  const { id, website, ...shown } = incubator;
-  return {
-    ...shown,
-    website: webUrl(website),
-    products: products
-      .map((p) => ({
-        slug: p.slug,
-        name: p.name,
-        phase: currentPhase(toPhaseHistory(p.phases), asOf),
-        coIncubated: p.primaryIncubatorId !== id,
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name, "fr")),
-  };
+  const { id, ...shown } = incubator;
+  const scope = { incubatorId: id };
+  const base = `/incubateurs/${incubator.slug}`;
+  // Each page checks again: these only decide which ways there to show.
+  const tools = [
+    can(actor, "product.create", scope) && { label: "Ajouter un produit", to: `${base}/nouveau-produit` },
+    can(actor, "session.manage", scope) && { label: "Planifier un comité", to: `${base}/comites/nouveau` },
+    can(actor, "incubator.portfolio", scope) && { label: "Indicateurs à relancer", to: `${base}/relances` },
+  ].filter((tool): tool is { label: string; to: string } => Boolean(tool));
+  return { ...shown, website: webUrl(incubator.website), tools };
 }

@@ -1,29 +1,193 @@
-// The portfolio's filters, read from the URL (`?phase=construction&statut=actifs`): one schema for the
-// loader that applies them and the form that sets them.
+// The portfolio's address: every filter, the search, the sort and the page live in the query string,
+// so that a view can be shared, bookmarked and exported as it is. One schema reads it for the list,
+// its CSV export and the filter form.
+//
+//   ?phase=construction&phase=acceleration   current phase, one or several
+//   &statut=actifs|termines                  active or ended products
+//   &incubateur=<slug>&ministere=<slug>&sponsor=<organisation slug>
+//   &revue=en-retard&indicateurs=en-retard   alerts (see docs/decisions/007-portfolio-queries.md)
+//   &recherche=ecologie                      name and pitch, accents and case ignored
+//   &tri=nom|phase|mise-a-jour|revue&ordre=croissant|decroissant
+//   &page=2                                  50 products a page
+//
+// Whether a slug names an existing incubator, ministry or organisation is checked by the server.
 import { z } from "zod";
 import { PHASES } from "~/domain/phases";
+
+export const PORTFOLIO_PAGE_SIZE = 50;
+/** Longest search accepted: a search is a few words, not a paragraph. */
+export const SEARCH_MAX_LENGTH = 100;
 
 export const LIFECYCLE_FILTERS = ["actifs", "termines"] as const;
 export type LifecycleFilter = (typeof LIFECYCLE_FILTERS)[number];
 
-// The form sends an empty value for "all"; it means no filter.
-const emptyAsMissing = (value: unknown) => (value === "" ? undefined : value);
+export const PORTFOLIO_SORTS = ["nom", "phase", "mise-a-jour", "revue"] as const;
+export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
 
-export const PortfolioFiltersSchema = z.object({
-  phase: z.preprocess(
+export const SORT_DIRECTIONS = ["croissant", "decroissant"] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+/** The direction a sort takes when the address does not say: the most recent update first. */
+export const DEFAULT_DIRECTIONS: Record<PortfolioSort, SortDirection> = {
+  nom: "croissant",
+  phase: "croissant",
+  "mise-a-jour": "decroissant",
+  revue: "croissant",
+};
+
+/** The value a checked alert box sends. */
+export const ALERT_VALUE = "en-retard";
+
+/** The query's fields, as typed: what the filter form shows again, valid or not. */
+export interface PortfolioQueryValues {
+  phase: string[];
+  statut: string;
+  incubateur: string;
+  ministere: string;
+  sponsor: string;
+  revue: string;
+  indicateurs: string;
+  recherche: string;
+  tri: string;
+  ordre: string;
+  page: string;
+}
+export type PortfolioField = keyof PortfolioQueryValues;
+
+const SINGLE_FIELDS = [
+  "statut",
+  "incubateur",
+  "ministere",
+  "sponsor",
+  "revue",
+  "indicateurs",
+  "recherche",
+  "tri",
+  "ordre",
+  "page",
+] as const satisfies readonly Exclude<PortfolioField, "phase">[];
+
+/** The query string's fields: every `phase`, the first value of the others, "" when absent. */
+export function readPortfolioQuery(params: URLSearchParams): PortfolioQueryValues {
+  const single = Object.fromEntries(SINGLE_FIELDS.map((name) => [name, params.get(name) ?? ""])) as Omit<
+    PortfolioQueryValues,
+    "phase"
+  >;
+  return { phase: params.getAll("phase").filter((value) => value !== ""), ...single };
+}
+
+/** An echoed value, shortened: a message quotes what was typed, not a whole pasted page. */
+function quoted(input: unknown): string {
+  const text = String(input);
+  return `« ${text.length > 40 ? `${text.slice(0, 40)}…` : text} »`;
+}
+
+// The form sends an empty value for "all"; it means no filter.
+const emptyAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const slug = z.string().trim().optional();
+
+const alert = (message: string) =>
+  z.preprocess(
     emptyAsMissing,
     z
-      .enum(PHASES, { error: (issue) => `La phase « ${String(issue.input)} » n'existe pas : choisissez une phase dans la liste.` })
-      .optional(),
-  ),
+      .literal(ALERT_VALUE, { error: message })
+      .optional()
+      .transform((value) => value !== undefined),
+  );
+
+const PAGE_MESSAGE = "Le numéro de page doit être un nombre entier à partir de 1, par exemple 2.";
+
+export const PortfolioQuerySchema = z.object({
+  phase: z
+    .array(
+      z.enum(PHASES, {
+        error: (issue) => `La phase ${quoted(issue.input)} n'existe pas : choisissez une phase dans la liste.`,
+      }),
+    )
+    .transform((phases) => [...new Set(phases)]),
   statut: z.preprocess(
     emptyAsMissing,
     z
       .enum(LIFECYCLE_FILTERS, {
-        error: (issue) => `Le statut « ${String(issue.input)} » n'existe pas : choisissez « actifs » ou « terminés ».`,
+        error: (issue) => `Le statut ${quoted(issue.input)} n'existe pas : choisissez « actifs » ou « terminés ».`,
       })
       .optional(),
   ),
+  incubateur: z.preprocess(emptyAsMissing, slug),
+  ministere: z.preprocess(emptyAsMissing, slug),
+  sponsor: z.preprocess(emptyAsMissing, slug),
+  revue: alert("Pour ne voir que les revues en retard, cochez la case « Revue en retard »."),
+  indicateurs: alert("Pour ne voir que les indicateurs en retard, cochez la case « Indicateurs en retard »."),
+  recherche: z.preprocess(
+    emptyAsMissing,
+    z
+      .string()
+      .trim()
+      .max(SEARCH_MAX_LENGTH, {
+        error: (issue) =>
+          `La recherche est trop longue : ${SEARCH_MAX_LENGTH} caractères au plus (vous en avez saisi ${String(issue.input).trim().length}).`,
+      })
+      .optional(),
+  ),
+  tri: z.preprocess(
+    emptyAsMissing,
+    z
+      .enum(PORTFOLIO_SORTS, {
+        error: (issue) => `Le tri ${quoted(issue.input)} n'existe pas : choisissez un tri dans la liste.`,
+      })
+      .default("nom"),
+  ),
+  ordre: z.preprocess(
+    emptyAsMissing,
+    z
+      .enum(SORT_DIRECTIONS, {
+        error: (issue) => `L'ordre ${quoted(issue.input)} n'existe pas : choisissez « croissant » ou « décroissant ».`,
+      })
+      .optional(),
+  ),
+  page: z.preprocess(
+    emptyAsMissing,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, PAGE_MESSAGE)
+      // Any page past the last one is answered with an empty page; beyond this, the number is only noise.
+      .transform((value) => Math.min(Number(value), Number.MAX_SAFE_INTEGER))
+      .pipe(z.number().min(1, PAGE_MESSAGE))
+      .default(1),
+  ),
 });
-export type PortfolioFilters = z.infer<typeof PortfolioFiltersSchema>;
-export type PortfolioFilterErrors = Partial<Record<keyof PortfolioFilters, string[]>>;
+
+/** The query as read: slugs not yet checked against the database. */
+export type PortfolioFilters = z.output<typeof PortfolioQuerySchema>;
+export type PortfolioFilterErrors = Partial<Record<PortfolioField, string[]>>;
+
+/** The direction the list is sorted in: the one asked for, else the sort's own. */
+export function sortDirection(filters: Pick<PortfolioFilters, "tri" | "ordre">): SortDirection {
+  return filters.ordre ?? DEFAULT_DIRECTIONS[filters.tri];
+}
+
+export type ParsedPortfolioQuery =
+  | { success: true; filters: PortfolioFilters }
+  | { success: false; errors: PortfolioFilterErrors };
+
+export function parsePortfolioQuery(values: PortfolioQueryValues): ParsedPortfolioQuery {
+  const parsed = PortfolioQuerySchema.safeParse(values);
+  return parsed.success
+    ? { success: true, filters: parsed.data }
+    : { success: false, errors: z.flattenError(parsed.error).fieldErrors as PortfolioFilterErrors };
+}
+
+/**
+ * The query string of the same view with some fields changed (`{ page: "3" }`), for pagination and
+ * export links; empty fields are left out so that addresses stay short.
+ */
+export function portfolioSearch(values: PortfolioQueryValues, changes: Partial<PortfolioQueryValues> = {}): string {
+  const merged = { ...values, ...changes };
+  const params = new URLSearchParams();
+  for (const phase of merged.phase) params.append("phase", phase);
+  for (const name of SINGLE_FIELDS) if (merged[name] !== "") params.set(name, merged[name]);
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}

@@ -1,51 +1,450 @@
-// The portfolio list: every public product with its current phase, derived from its history.
+// The portfolio list: one SQL query filters, sorts and pages the products a viewer may see, with
+// each one's current phase, last update and next review derived from their histories in the
+// database, so that a page never loads the whole portfolio. The rules (current phase, next review,
+// "revue en retard", "indicateurs en retard", the ministry of a product) are written out in
+// docs/decisions/007-portfolio-queries.md; `currentPhase` (app/domain/phases.ts) and `nextReview`
+// (app/domain/committee-calendar.ts) stay the references the SQL below is tested against.
 import type { Actor } from "~/auth/permissions";
-import { currentPhase, isTerminal, type Phase } from "~/domain/phases";
+import { config } from "~/config.server";
 import { db } from "~/db.server";
-import type { PortfolioFilters } from "./portfolio-filters";
-import { phaseHistorySelect, toPhaseHistory } from "./phase-history.server";
+import { containsFoldedSql, foldedSql } from "~/db/folded-text.server";
+import { DEFAULT_EXTENSION_MONTHS, FIRST_REVIEW_MONTHS, parisDay } from "~/domain/committee-calendar";
+import { isoDay } from "~/domain/days";
+import { ACTIVE_PHASES, LIFECYCLE_ORDER, PHASES, TERMINAL_PHASES, type Phase } from "~/domain/phases";
+import { Prisma } from "~/generated/prisma/client";
+import {
+  parsePortfolioQuery,
+  PORTFOLIO_PAGE_SIZE,
+  readPortfolioQuery,
+  sortDirection,
+  type LifecycleFilter,
+  type PortfolioFilterErrors,
+  type PortfolioFilters,
+  type PortfolioQueryValues,
+  type PortfolioSort,
+  type SortDirection,
+} from "./portfolio-filters";
+import { visibleProductsSql } from "./visible-products-sql.server";
 import { visibleProductsWhere } from "./visibility.server";
+
+/** Longest pitch a row shows; the product page has the whole text. */
+const PITCH_LENGTH = 160;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The filters with their slugs resolved to ids: what the query runs on. */
+export interface PortfolioQuery {
+  phases: readonly Phase[];
+  lifecycle?: LifecycleFilter;
+  incubatorId?: string;
+  ministryId?: string;
+  sponsorId?: string;
+  reviewOverdue: boolean;
+  staleIndicators: boolean;
+  search?: string;
+  sort: PortfolioSort;
+  direction: SortDirection;
+}
 
 export interface PortfolioRow {
   slug: string;
   name: string;
-  /** Null for a product without any phase recorded yet. */
+  /** The pitch, shortened to a line or two. */
+  pitch: string;
+  /** Null for a product without any phase started yet. */
   phase: Phase | null;
   incubator: { slug: string; name: string };
-  sponsors: { name: string; acronym: string | null }[];
+  /** The primary incubator's ministry. */
+  ministry: string | null;
+  sponsors: { slug: string; name: string; acronym: string | null }[];
+  /** The later of the product's own update and its indicators' latest values. */
+  lastUpdate: Date;
+  /** Days since the last update when an active product is past `staleAfterDays`, else null. */
+  staleDays: number | null;
+  /** When the product is next due before the committee; null for an ended product or after a stop. */
+  nextReview: Date | null;
+  reviewOverdue: boolean;
 }
 
-function matches(row: PortfolioRow, filters: PortfolioFilters): boolean {
-  if (filters.phase && row.phase !== filters.phase) return false;
-  if (filters.statut && (row.phase === null || isTerminal(row.phase) !== (filters.statut === "termines"))) return false;
-  return true;
+interface RawRow {
+  slug: string;
+  name: string;
+  pitch: string;
+  phase: string | null;
+  incubatorSlug: string;
+  incubatorName: string;
+  ministryName: string | null;
+  sponsors: { slug: string; name: string; acronym: string | null }[] | string;
+  lastUpdate: Date;
+  stale: boolean;
+  nextReview: Date | null;
+  reviewOverdue: boolean;
+  total: number;
 }
 
+const textArray = (values: readonly string[]) => Prisma.sql`ARRAY[${Prisma.join(values)}]::text[]`;
+
+/** The moment the query is about, as SQL values. */
+interface Clock {
+  /** The calendar day of `asOf` (UTC): a phase started by then is under way, as `currentPhase` counts. */
+  today: Prisma.Sql;
+  /** The day in Paris, where committees sit: a review before it is overdue, as `reviewStatus` counts. */
+  parisToday: Prisma.Sql;
+  /** Updates older than this are stale (`config().staleAfterDays`). */
+  staleBefore: Prisma.Sql;
+}
+
+function clock(asOf: Date): Clock {
+  return {
+    today: Prisma.sql`${isoDay(asOf)}::date`,
+    parisToday: Prisma.sql`${isoDay(parisDay(asOf))}::date`,
+    // Timestamps are stored in UTC without a zone; an ISO string cast to `timestamp` keeps its digits.
+    staleBefore: Prisma.sql`${new Date(asOf.getTime() - config().staleAfterDays * DAY_MS).toISOString()}::timestamp`,
+  };
+}
+
+/**
+ * What a row is derived from, each a join on the product aliased `p`. The list's inner query joins
+ * only what its filters and sort need, for every product in scope; the page's rows join them all.
+ */
+const JOINS = {
+  /**
+   * The phase the product is in on `today` (`cur.phase`): the last one started, same-day starts
+   * ordered by LIFECYCLE_ORDER, as `currentEntry` does in TypeScript.
+   */
+  phase: (c: Clock) => Prisma.sql`LEFT JOIN LATERAL (
+      SELECT pe.phase FROM "PhaseEntry" pe
+      WHERE pe."productId" = p.id AND pe."startDate" <= ${c.today}
+      ORDER BY pe."startDate" DESC, array_position(${textArray(LIFECYCLE_ORDER)}, pe.phase) DESC
+      LIMIT 1
+    ) cur ON TRUE`,
+  /** The latest decision still standing (`dec`): a corrected decision gives way to its correction. */
+  decision: () => Prisma.sql`LEFT JOIN LATERAL (
+      SELECT d.outcome::text AS outcome, d."decidedOn", d."nextReviewDate" FROM "Decision" d
+      WHERE d."productId" = p.id AND NOT EXISTS (SELECT 1 FROM "Decision" c WHERE c."correctsId" = d.id)
+      ORDER BY d."decidedOn" DESC, d."createdAt" DESC
+      LIMIT 1
+    ) dec ON TRUE`,
+  /**
+   * When the indicators were last kept up (`ind.at`): for each live indicator its latest value (by
+   * period, through the (indicatorId, periodStart) index), and the latest time one of these was saved.
+   */
+  lastValue: () => Prisma.sql`LEFT JOIN LATERAL (
+      SELECT max(lv."updatedAt") AS at FROM "Indicator" i
+      CROSS JOIN LATERAL (
+        SELECT v."updatedAt" FROM "IndicatorValue" v WHERE v."indicatorId" = i.id ORDER BY v."periodStart" DESC LIMIT 1
+      ) lv
+      WHERE i."productId" = p.id AND i."archivedAt" IS NULL
+    ) ind ON TRUE`,
+};
+type Join = keyof typeof JOINS;
+
+function joins(needed: ReadonlySet<Join>, c: Clock): Prisma.Sql {
+  const sql = (Object.keys(JOINS) as Join[]).filter((join) => needed.has(join)).map((join) => JOINS[join](c));
+  return sql.length > 0 ? Prisma.join(sql, "\n") : Prisma.empty;
+}
+
+/** The derived facts, as SQL expressions over the joins they name. */
+const FACTS = {
+  active: Prisma.sql`coalesce(cur.phase = ANY(${textArray(ACTIVE_PHASES)}), false)`,
+  /**
+   * When an active product is next due before the committee: `nextReview` of
+   * app/domain/committee-calendar.ts, the reference this is tested against.
+   */
+  nextReview: () => Prisma.sql`(CASE
+      WHEN NOT ${FACTS.active} THEN NULL
+      WHEN dec."decidedOn" IS NULL THEN
+        (SELECT min(h."startDate") FROM "PhaseEntry" h WHERE h."productId" = p.id) + make_interval(months => ${FIRST_REVIEW_MONTHS}::int)
+      WHEN dec."nextReviewDate" IS NOT NULL THEN dec."nextReviewDate"
+      WHEN dec.outcome = 'stop' THEN NULL
+      WHEN dec.outcome = 'extend' THEN dec."decidedOn" + make_interval(months => ${DEFAULT_EXTENSION_MONTHS}::int)
+      ELSE dec."decidedOn" + make_interval(months => inc."reviewIntervalMonths")
+    END)::date`,
+  reviewOverdue: (c: Clock) => Prisma.sql`coalesce(${FACTS.nextReview()} < ${c.parisToday}, false)`,
+  lastUpdate: Prisma.sql`greatest(p."updatedAt", ind.at)`,
+  stale: (c: Clock) => Prisma.sql`(${FACTS.active} AND ${FACTS.lastUpdate} < ${c.staleBefore})`,
+  staleIndicators: (c: Clock) => Prisma.sql`(${FACTS.active} AND (ind.at IS NULL OR ind.at < ${c.staleBefore}))`,
+};
+
+function scopeConditions(actor: Actor | null, query: PortfolioQuery): Prisma.Sql[] {
+  const conditions = [visibleProductsSql(actor)];
+  if (query.incubatorId) {
+    const id = Prisma.sql`${query.incubatorId}::uuid`;
+    conditions.push(
+      Prisma.sql`(p."primaryIncubatorId" = ${id} OR EXISTS (SELECT 1 FROM "ProductIncubator" fi WHERE fi."productId" = p.id AND fi."incubatorId" = ${id}))`,
+    );
+  }
+  if (query.ministryId) {
+    const id = Prisma.sql`${query.ministryId}::uuid`;
+    conditions.push(
+      Prisma.sql`(inc."ministryId" = ${id} OR EXISTS (SELECT 1 FROM "ProductIncubator" mc JOIN "Incubator" mi ON mi.id = mc."incubatorId" WHERE mc."productId" = p.id AND mi."ministryId" = ${id}))`,
+    );
+  }
+  if (query.sponsorId) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ProductSponsor" fs WHERE fs."productId" = p.id AND fs."organisationId" = ${query.sponsorId}::uuid)`,
+    );
+  }
+  if (query.search) {
+    conditions.push(
+      Prisma.sql`(${containsFoldedSql(Prisma.sql`p.name`, query.search)} OR ${containsFoldedSql(Prisma.sql`p.pitch`, query.search)})`,
+    );
+  }
+  return conditions;
+}
+
+/** The conditions on derived facts, with the joins they need. */
+function factConditions(query: PortfolioQuery, c: Clock): { conditions: Prisma.Sql[]; needs: Join[] } {
+  const conditions: Prisma.Sql[] = [];
+  const needs: Join[] = [];
+  if (query.phases.length > 0) {
+    conditions.push(Prisma.sql`cur.phase IN (${Prisma.join(query.phases)})`);
+    needs.push("phase");
+  }
+  if (query.lifecycle) {
+    conditions.push(query.lifecycle === "actifs" ? FACTS.active : Prisma.sql`cur.phase = ANY(${textArray(TERMINAL_PHASES)})`);
+    needs.push("phase");
+  }
+  if (query.reviewOverdue) {
+    conditions.push(FACTS.reviewOverdue(c));
+    needs.push("phase", "decision");
+  }
+  if (query.staleIndicators) {
+    conditions.push(FACTS.staleIndicators(c));
+    needs.push("phase", "lastValue");
+  }
+  return { conditions, needs };
+}
+
+/**
+ * Names sort without regard to accents or case, byte by byte once folded: the same order on PGlite
+ * (whose only locale is "C") and on a PostgreSQL created with any other collation.
+ */
+const sortableName = (expr: Prisma.Sql) => Prisma.sql`${foldedSql(expr)} COLLATE "C"`;
+
+/** The sort, then the name, then the slug: the order is total, so pages never overlap. */
+function ordering(query: PortfolioQuery): { order: Prisma.Sql; needs: Join[] } {
+  const dir = Prisma.raw(query.direction === "croissant" ? "ASC" : "DESC");
+  const byName = Prisma.sql`${sortableName(Prisma.sql`p.name`)} ASC, p.slug COLLATE "C" ASC`;
+  switch (query.sort) {
+    case "nom":
+      return { order: Prisma.sql`${sortableName(Prisma.sql`p.name`)} ${dir}, p.slug COLLATE "C" ${dir}`, needs: [] };
+    case "phase":
+      return {
+        order: Prisma.sql`array_position(${textArray(PHASES)}, cur.phase) ${dir} NULLS LAST, ${byName}`,
+        needs: ["phase"],
+      };
+    case "mise-a-jour":
+      return { order: Prisma.sql`${FACTS.lastUpdate} ${dir}, ${byName}`, needs: ["lastValue"] };
+    case "revue":
+      return { order: Prisma.sql`${FACTS.nextReview()} ${dir} NULLS LAST, ${byName}`, needs: ["phase", "decision"] };
+  }
+}
+
+/** One slice of the list, in order, each row with the size of the whole filtered list. */
+async function queryRows(
+  actor: Actor | null,
+  query: PortfolioQuery,
+  slice: { offset: number; limit: number },
+  asOf: Date,
+): Promise<RawRow[]> {
+  const c = clock(asOf);
+  const facts = factConditions(query, c);
+  const { order, needs } = ordering(query);
+  const innerJoins = joins(new Set([...facts.needs, ...needs]), c);
+  const conditions = [...scopeConditions(actor, query), ...facts.conditions];
+  return db().$queryRaw<RawRow[]>`
+    WITH listed AS (
+      SELECT p.id, count(*) OVER ()::int AS total, row_number() OVER (ORDER BY ${order}) AS position
+      FROM "Product" p
+      JOIN "Incubator" inc ON inc.id = p."primaryIncubatorId"
+      ${innerJoins}
+      WHERE ${Prisma.join(conditions, " AND ")}
+      ORDER BY position
+      LIMIT ${slice.limit}::int OFFSET ${slice.offset}::bigint
+    )
+    SELECT p.slug, p.name, left(p.pitch, ${PITCH_LENGTH + 1}::int) AS pitch, cur.phase,
+      inc.slug AS "incubatorSlug", inc.name AS "incubatorName", m.name AS "ministryName",
+      ${FACTS.lastUpdate} AS "lastUpdate", ${FACTS.stale(c)} AS stale,
+      ${FACTS.nextReview()} AS "nextReview", ${FACTS.reviewOverdue(c)} AS "reviewOverdue", listed.total,
+      coalesce((
+        SELECT json_agg(json_build_object('slug', o.slug, 'name', o.name, 'acronym', o.acronym)
+          ORDER BY ${sortableName(Prisma.sql`coalesce(o.acronym, o.name)`)}, o.slug)
+        FROM "ProductSponsor" ps JOIN "Organisation" o ON o.id = ps."organisationId"
+        WHERE ps."productId" = p.id
+      ), '[]'::json) AS sponsors
+    FROM listed
+    JOIN "Product" p ON p.id = listed.id
+    JOIN "Incubator" inc ON inc.id = p."primaryIncubatorId"
+    LEFT JOIN "Ministry" m ON m.id = inc."ministryId"
+    ${joins(new Set(Object.keys(JOINS) as Join[]), c)}
+    ORDER BY listed.position`;
+}
+
+function shorten(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > length / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+function toRow(raw: RawRow, asOf: Date): PortfolioRow {
+  return {
+    slug: raw.slug,
+    name: raw.name,
+    pitch: shorten(raw.pitch, PITCH_LENGTH),
+    // The CHECK constraint on "PhaseEntry"."phase" keeps this to the network's ids.
+    phase: raw.phase as Phase | null,
+    incubator: { slug: raw.incubatorSlug, name: raw.incubatorName },
+    ministry: raw.ministryName,
+    // Drivers differ: the embedded one returns JSON as text.
+    sponsors: typeof raw.sponsors === "string" ? JSON.parse(raw.sponsors) : raw.sponsors,
+    lastUpdate: raw.lastUpdate,
+    staleDays: raw.stale ? Math.floor((asOf.getTime() - raw.lastUpdate.getTime()) / DAY_MS) : null,
+    nextReview: raw.nextReview,
+    reviewOverdue: raw.reviewOverdue,
+  };
+}
+
+export interface PortfolioPage {
+  products: PortfolioRow[];
+  /** Products matching the filters, on every page. */
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** One page of the list (1-based); a page past the last one is empty, not an error. */
 export async function listPortfolio(
   actor: Actor | null,
-  filters: PortfolioFilters,
+  query: PortfolioQuery,
+  page: number,
   asOf: Date = new Date(),
-): Promise<PortfolioRow[]> {
-  const products = await db().product.findMany({
-    where: visibleProductsWhere(actor),
-    select: {
-      slug: true,
-      name: true,
-      primaryIncubator: { select: { slug: true, name: true } },
-      sponsors: { select: { organisation: { select: { name: true, acronym: true } } } },
-      phases: { select: phaseHistorySelect },
+): Promise<PortfolioPage> {
+  const offset = (page - 1) * PORTFOLIO_PAGE_SIZE;
+  // Past any possible list, there is no need to ask for rows: the count alone says how many pages.
+  const rows = Number.isSafeInteger(offset) ? await queryRows(actor, query, { offset, limit: PORTFOLIO_PAGE_SIZE }, asOf) : [];
+  const total = rows[0]?.total ?? (page > 1 ? await countPortfolio(actor, query, asOf) : 0);
+  return {
+    products: rows.map((row) => toRow(row, asOf)),
+    total,
+    page,
+    pageCount: Math.ceil(total / PORTFOLIO_PAGE_SIZE),
+  };
+}
+
+async function countPortfolio(actor: Actor | null, query: PortfolioQuery, asOf: Date): Promise<number> {
+  const [first] = await queryRows(actor, query, { offset: 0, limit: 1 }, asOf);
+  return first?.total ?? 0;
+}
+
+/** Every row of the list, a batch at a time: the export never holds the whole portfolio at once. */
+export async function* allPortfolioRows(
+  actor: Actor | null,
+  query: PortfolioQuery,
+  asOf: Date = new Date(),
+  batchSize = 1000,
+): AsyncGenerator<PortfolioRow[]> {
+  for (let offset = 0; ; offset += batchSize) {
+    const rows = await queryRows(actor, query, { offset, limit: batchSize }, asOf);
+    if (rows.length > 0) yield rows.map((row) => toRow(row, asOf));
+    if (rows.length < batchSize) return;
+  }
+}
+
+// ---------- From the address to the query ----------
+
+export interface FilterOptions {
+  incubators: { slug: string; name: string }[];
+  ministries: { slug: string; name: string }[];
+  /** Organisations sponsoring at least one product the viewer sees. */
+  sponsors: { slug: string; name: string; acronym: string | null }[];
+}
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "fr");
+
+/** The choices of the filter form's lists. */
+export async function filterOptions(actor: Actor | null): Promise<FilterOptions> {
+  const [incubators, ministries, sponsors] = await Promise.all([
+    db().incubator.findMany({ select: { slug: true, name: true } }),
+    db().ministry.findMany({ select: { slug: true, name: true } }),
+    db().organisation.findMany({
+      where: { sponsorships: { some: { product: visibleProductsWhere(actor) } } },
+      select: { slug: true, name: true, acronym: true },
+    }),
+  ]);
+  return { incubators: incubators.sort(byName), ministries: ministries.sort(byName), sponsors: sponsors.sort(byName) };
+}
+
+export type ResolvedPortfolioQuery =
+  | { success: true; filters: PortfolioFilters; query: PortfolioQuery }
+  | { success: false; errors: PortfolioFilterErrors };
+
+/** Reads the address and checks that its slugs name existing records; errors are French, by field. */
+export async function resolvePortfolioQuery(values: PortfolioQueryValues): Promise<ResolvedPortfolioQuery> {
+  const parsed = parsePortfolioQuery(values);
+  if (!parsed.success) return parsed;
+  const { filters } = parsed;
+  const [incubator, ministry, sponsor] = await Promise.all([
+    filters.incubateur ? db().incubator.findUnique({ where: { slug: filters.incubateur }, select: { id: true } }) : null,
+    filters.ministere ? db().ministry.findUnique({ where: { slug: filters.ministere }, select: { id: true } }) : null,
+    filters.sponsor ? db().organisation.findUnique({ where: { slug: filters.sponsor }, select: { id: true } }) : null,
+  ]);
+  const errors: PortfolioFilterErrors = {};
+  if (filters.incubateur && !incubator) {
+    errors.incubateur = [`L'incubateur « ${filters.incubateur} » n'existe pas : choisissez un incubateur dans la liste.`];
+  }
+  if (filters.ministere && !ministry) {
+    errors.ministere = [`Le ministère « ${filters.ministere} » n'existe pas : choisissez un ministère dans la liste.`];
+  }
+  if (filters.sponsor && !sponsor) {
+    errors.sponsor = [`Le sponsor « ${filters.sponsor} » n'existe pas : choisissez une organisation dans la liste.`];
+  }
+  if (Object.keys(errors).length > 0) return { success: false, errors };
+  return {
+    success: true,
+    filters,
+    query: {
+      phases: filters.phase,
+      lifecycle: filters.statut,
+      incubatorId: incubator?.id,
+      ministryId: ministry?.id,
+      sponsorId: sponsor?.id,
+      reviewOverdue: filters.revue,
+      staleIndicators: filters.indicateurs,
+      search: filters.recherche,
+      sort: filters.tri,
+      direction: sortDirection(filters),
     },
-  });
-  return products
-    .map((p) => ({
-      slug: p.slug,
-      name: p.name,
-      phase: currentPhase(toPhaseHistory(p.phases), asOf),
-      incubator: p.primaryIncubator,
-      sponsors: p.sponsors
-        .map((s) => s.organisation)
-        .sort((a, b) => (a.acronym ?? a.name).localeCompare(b.acronym ?? b.name, "fr")),
-    }))
-    .filter((row) => matches(row, filters))
-    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  };
+}
+
+/** What the list page (the network's, or an incubator's) shows, and its HTTP status. */
+export interface PortfolioView extends PortfolioPage {
+  /** The address's fields as typed, for the form and the links. */
+  values: PortfolioQueryValues;
+  /** Fields the page sets itself (an incubator's page sets the incubator). */
+  fixed: Partial<PortfolioQueryValues>;
+  errors: PortfolioFilterErrors;
+  filters: PortfolioFilters | null;
+  options: FilterOptions;
+  staleAfterDays: number;
+}
+
+export async function loadPortfolioView(
+  actor: Actor | null,
+  url: URL,
+  fixed: Partial<PortfolioQueryValues> = {},
+  asOf: Date = new Date(),
+): Promise<{ status: 200 | 400; view: PortfolioView }> {
+  const values = readPortfolioQuery(url.searchParams);
+  const [resolved, options] = await Promise.all([resolvePortfolioQuery({ ...values, ...fixed }), filterOptions(actor)]);
+  const common = { values, fixed, options, staleAfterDays: config().staleAfterDays };
+  if (!resolved.success) {
+    return {
+      status: 400,
+      view: { ...common, errors: resolved.errors, filters: null, products: [], total: 0, page: 1, pageCount: 0 },
+    };
+  }
+  const page = await listPortfolio(actor, resolved.query, resolved.filters.page, asOf);
+  return { status: 200, view: { ...common, errors: {}, filters: resolved.filters, ...page } };
 }

@@ -1,16 +1,50 @@
 // Everything the public page of one product shows, with its phase timeline.
 import { can, type Actor } from "~/auth/permissions";
+import { productReviewStatus } from "~/committees/calendar.server";
+import { productConditions } from "~/committees/conditions.server";
+import { nextSessionDossier } from "~/committees/dossiers.server";
+import { loadProductIndicators } from "~/indicators/product-indicators.server";
 import { phaseSegments, timeInPhase, type DurationStatus, type PhaseSegment } from "~/domain/phases";
 import { day, isoDay } from "~/domain/days";
 import { db } from "~/db.server";
 import { webUrl } from "~/ui/web-url";
+import { renderMarkdown } from "./markdown.server";
 import { phaseHistorySelect, toPhaseHistory } from "./phase-history.server";
+import { PROFILE_SELECT } from "./product-form";
 import { productScopeSelect, toProductScope } from "./visibility.server";
 
 interface TimelineStep extends PhaseSegment {
   /** Where the duration is measured to: the end, or `asOf` while the phase goes on. */
   until: Date;
   durationStatus: DurationStatus;
+}
+
+export interface ProductTool {
+  label: string;
+  to: string;
+}
+
+/** The product's working pages this actor may open, in the order a team uses them. */
+function productTools(actor: Actor | null, scope: ReturnType<typeof toProductScope>, slug: string): ProductTool[] {
+  const base = `/produits/${slug}`;
+  const tools: [boolean, ProductTool][] = [
+    [can(actor, "product.read", scope), { label: "Indicateurs d'impact", to: `${base}/indicateurs` }],
+    [can(actor, "indicator.write", scope), { label: "Saisir les valeurs du mois", to: `${base}/indicateurs/saisie` }],
+    [can(actor, "indicator.write", scope), { label: "Importer des valeurs (CSV)", to: `${base}/indicateurs/import` }],
+    [can(actor, "indicator.write", scope), { label: "Jetons d'API", to: `${base}/jetons` }],
+    [
+      can(actor, "product.readInternal", scope),
+      { label: can(actor, "team.manage", scope) ? "Gérer l'équipe" : "Toute l'équipe", to: `${base}/equipe` },
+    ],
+    [
+      can(actor, "product.readInternal", scope),
+      {
+        label: can(actor, "product.correctHistory", scope) ? "Corriger l'historique des phases" : "Historique des phases",
+        to: `${base}/phases`,
+      },
+    ],
+  ];
+  return tools.filter(([allowed]) => allowed).map(([, tool]) => tool);
 }
 
 /** The product page, or null when no product has this slug or the actor may not see it. */
@@ -20,18 +54,10 @@ export async function loadProductPage(actor: Actor | null, slug: string, asOf: D
     where: { slug },
     select: {
       ...productScopeSelect,
+      ...PROFILE_SELECT,
       slug: true,
       name: true,
-      pitch: true,
-      description: true,
-      websiteUrl: true,
-      repositoryUrl: true,
-      statsUrl: true,
-      budgetUrl: true,
-      accessibilityStatus: true,
-      securityApproach: true,
-      openSource: true,
-      usesDsfr: true,
+      updatedAt: true,
       primaryIncubator: { select: { slug: true, name: true } },
       coIncubators: { select: { incubatorId: true, incubator: { select: { slug: true, name: true } } } },
       sponsors: { select: { organisationId: true, organisation: { select: { slug: true, name: true, acronym: true } } } },
@@ -44,7 +70,13 @@ export async function loadProductPage(actor: Actor | null, slug: string, asOf: D
     },
   });
   // A product one may not read is answered as missing: its existence is not disclosed.
-  if (!product || !can(actor, "product.read", toProductScope(product))) return null;
+  if (!product) return null;
+  const scope = toProductScope(product);
+  if (!can(actor, "product.read", scope)) return null;
+  const nextDossier = await nextSessionDossier(actor, scope, asOf);
+  const [review, conditions] = can(actor, "product.readInternal", scope)
+    ? await Promise.all([productReviewStatus(product.id, asOf), productConditions(product.id, asOf)])
+    : [null, []];
 
   const timeline: TimelineStep[] = phaseSegments(toPhaseHistory(product.phases), asOf).map((segment) => ({
     ...segment,
@@ -56,7 +88,16 @@ export async function loadProductPage(actor: Actor | null, slug: string, asOf: D
     slug: product.slug,
     name: product.name,
     pitch: product.pitch,
-    description: product.description,
+    /** Rendered here, on the server, by the one renderer that makes Markdown safe to insert. */
+    descriptionHtml: product.description.trim() === "" ? null : renderMarkdown(product.description),
+    updatedAt: product.updatedAt,
+    // Each page checks again: these only decide which ways there to show.
+    mayEdit: can(actor, "product.editProfile", scope),
+    tools: productTools(actor, scope, product.slug),
+    nextDossier,
+    review,
+    conditions,
+    indicators: await loadProductIndicators(actor, product.id, asOf),
     links: {
       website: webUrl(product.websiteUrl),
       repository: webUrl(product.repositoryUrl),

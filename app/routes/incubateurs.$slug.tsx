@@ -1,11 +1,11 @@
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
-import { Table } from "@codegouvfr/react-dsfr/Table";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { PhaseBadge } from "~/components/phase-badge";
 import { getViewer } from "~/auth/viewer.server";
 import { loadIncubatorPage } from "~/incubators/incubators.server";
+import { PortfolioList } from "~/products/portfolio-list";
+import { loadPortfolioView } from "~/products/portfolio.server";
 import { organisationName } from "~/ui/organisation-name";
 import { pageTitle } from "~/ui/page-title";
 
@@ -13,15 +13,18 @@ const ParamsSchema = z.object({ slug: z.string().min(1) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = ParamsSchema.parse(params);
-  const incubator = await loadIncubatorPage(await getViewer(request), slug);
+  const viewer = await getViewer(request);
+  const incubator = await loadIncubatorPage(viewer, slug);
   if (!incubator) throw new Response(null, { status: 404, statusText: "Incubateur introuvable" });
-  return { incubator };
+  // The portfolio list, with the incubator set by the page: its own and its co-incubated products.
+  const { status, view } = await loadPortfolioView(viewer, new URL(request.url), { incubateur: slug });
+  return data({ incubator, portfolio: view }, { status });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.incubator.name ?? "Incubateur");
 
 export default function IncubatorPage() {
-  const { incubator } = useLoaderData<typeof loader>();
+  const { incubator, portfolio } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumb segments={[{ label: "Incubateurs", linkProps: { to: "/incubateurs" } }]} currentPageLabel={incubator.name} />
@@ -41,23 +44,20 @@ export default function IncubatorPage() {
           </li>
         )}
       </ul>
-      <h2>Produits</h2>
-      {incubator.products.length === 0 ? (
-        <p>Aucun produit n'est encore rattaché à cet incubateur.</p>
-      ) : (
-        <Table
-          caption={`Produits de ${incubator.name}`}
-          noCaption
-          headers={["Produit", "Phase actuelle", "Incubation"]}
-          data={incubator.products.map((product) => [
-            <Link key="name" to={`/produits/${product.slug}`}>
-              {product.name}
-            </Link>,
-            <PhaseBadge key="phase" phase={product.phase} />,
-            product.coIncubated ? "Co-incubation" : "Incubateur principal",
-          ])}
-        />
+      {incubator.tools.length > 0 && (
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-6w">
+          {incubator.tools.map((tool) => (
+            <li key={tool.to}>
+              <Link className="fr-btn fr-btn--secondary" to={tool.to}>
+                {tool.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
       )}
+      <h2>Produits</h2>
+      <p>Les produits incubés ici, et ceux qu'il co-incube avec un autre incubateur (la colonne « Incubateur » donne l'incubateur principal).</p>
+      <PortfolioList view={portfolio} path={`/incubateurs/${incubator.slug}`} caption={`Produits de ${incubator.name}`} />
     </>
   );
 }

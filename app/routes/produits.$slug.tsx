@@ -1,7 +1,8 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Table } from "@codegouvfr/react-dsfr/Table";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PhaseBadge } from "~/components/phase-badge";
@@ -12,9 +13,15 @@ import {
   typicalDurationLabel,
 } from "~/domain/labels";
 import { isTerminal } from "~/domain/phases";
+import { takeFlash } from "~/admin/flash.server";
+import { FlashMessage } from "~/admin/form-ui";
 import { getViewer } from "~/auth/viewer.server";
 import { loadProductPage } from "~/products/product-page.server";
-import { formatDay, formatDuration } from "~/ui/dates";
+import { missingProductAnswer } from "~/products/product-slugs.server";
+import { ConditionStatusBadge, ReviewBadge } from "~/committees/committee-ui";
+import { dossierPath } from "~/committees/dossier-paths";
+import { IndicatorPanel } from "~/indicators/indicator-panel";
+import { formatDateTime, formatDay, formatDuration } from "~/ui/dates";
 import { organisationName } from "~/ui/organisation-name";
 import { pageTitle } from "~/ui/page-title";
 
@@ -22,15 +29,18 @@ const ParamsSchema = z.object({ slug: z.string().min(1) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = ParamsSchema.parse(params);
-  const product = await loadProductPage(await getViewer(request), slug);
-  if (!product) throw new Response(null, { status: 404, statusText: "Produit introuvable" });
-  return { product };
+  const viewer = await getViewer(request);
+  const product = await loadProductPage(viewer, slug);
+  // A former slug leads to the product's current page (301); anything else is a 404.
+  if (!product) throw await missingProductAnswer(viewer, slug, (current) => `/produits/${current}`);
+  const { flash, headers } = await takeFlash(request);
+  return data({ product, flash }, { headers });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.product.name ?? "Produit");
 
 export default function ProductPage() {
-  const { product } = useLoaderData<typeof loader>();
+  const { product, flash } = useLoaderData<typeof loader>();
   const links = [
     { label: "Site du service", href: product.links.website },
     { label: "Code source", href: product.links.repository },
@@ -42,29 +52,94 @@ export default function ProductPage() {
   return (
     <>
       <Breadcrumb segments={[{ label: "Portefeuille", linkProps: { to: "/" } }]} currentPageLabel={product.name} />
+      <FlashMessage message={flash} />
       <h1 className="fr-mb-2w">{product.name}</h1>
       <p className="fr-mb-2w">
         <PhaseBadge phase={current?.phase ?? null} />
       </p>
-      <p className="fr-text--lead">{product.pitch}</p>
+      <p className="fr-text--lead fr-mb-2w">{product.pitch}</p>
+      <p className="fr-text--sm fr-mb-3w">Dernière mise à jour le {formatDay(product.updatedAt)}</p>
+      {product.mayEdit && (
+        <Button
+          className="fr-mb-6w"
+          priority="secondary"
+          iconId="fr-icon-edit-line"
+          linkProps={{ to: `/produits/${product.slug}/modifier` }}
+        >
+          Modifier
+        </Button>
+      )}
 
-      {product.description.trim() !== "" && (
+      {product.tools.length > 0 && (
+        <nav className="fr-mb-6w" aria-labelledby="pilotage">
+          <h2 id="pilotage" className="fr-h6">
+            Pilotage du produit
+          </h2>
+          <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+            {product.tools.map((tool) => (
+              <li key={tool.to}>
+                <Link className="fr-btn fr-btn--tertiary" to={tool.to}>
+                  {tool.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+
+      {(product.review || product.conditions.length > 0) && (
+        <section className="fr-mb-6w">
+          <h2>Comité d'investissement</h2>
+          {product.review && (
+            <p>
+              Prochaine revue en comité : {formatDay(product.review.date)}{" "}
+              {(product.review.overdue || product.review.soon) && (
+                <ReviewBadge urgency={product.review.overdue ? "overdue" : "soon"} days={product.review.days} />
+              )}
+            </p>
+          )}
+          {product.conditions.length > 0 && (
+            <Table
+              caption="Conditions posées par le comité"
+              headers={["Condition", "Responsable", "Échéance", "État"]}
+              data={product.conditions.map((c) => [
+                c.description,
+                c.ownerName ?? "—",
+                c.dueDate ? formatDay(c.dueDate) : "—",
+                <>
+                  <ConditionStatusBadge status={c.status} />
+                  {c.due === "overdue" ? " (échéance dépassée)" : ""}
+                </>,
+              ])}
+            />
+          )}
+        </section>
+      )}
+
+      {product.nextDossier && (
+        <section className="fr-mb-6w">
+          <h2>Prochain comité</h2>
+          <p>
+            {product.nextDossier.title}, le {formatDateTime(product.nextDossier.startsAt)}. Dossier à déposer avant le{" "}
+            {formatDateTime(product.nextDossier.deadline)}.
+          </p>
+          <p>
+            {product.nextDossier.latest
+              ? `Version ${product.nextDossier.latest.version} : ${product.nextDossier.latest.status === "submitted" ? "déposée" : "brouillon"}`
+              : "Aucune version enregistrée."}
+          </p>
+          <Link className="fr-link" to={dossierPath(product.nextDossier.sessionId, product.slug)}>
+            {product.nextDossier.mayWrite ? "Rédiger le dossier" : "Lire le dossier"}
+          </Link>
+        </section>
+      )}
+
+      {product.descriptionHtml !== null && (
         <section className="fr-mb-6w">
           <h2>Description</h2>
-          {/* Plain text for now: paragraphs split on blank lines, single line breaks kept. */}
-          {product.description
-            .trim()
-            .split(/\n\s*\n/)
-            .map((paragraph, i) => (
-              <p key={i}>
-                {paragraph.split("\n").map((line, j) => (
-                  <span key={j}>
-                    {j > 0 && <br />}
-                    {line}
-                  </span>
-                ))}
-              </p>
-            ))}
+          {/* The only HTML inserted as such: made on the server by renderMarkdown (markdown.server.ts),
+              which lets no raw HTML and no unsafe link through. */}
+          <div dangerouslySetInnerHTML={{ __html: product.descriptionHtml }} />
         </section>
       )}
 
@@ -119,6 +194,8 @@ export default function ProductPage() {
           </ol>
         )}
       </section>
+
+      {product.indicators && <IndicatorPanel data={product.indicators} />}
 
       <section className="fr-mb-6w">
         <h2>Qualité</h2>

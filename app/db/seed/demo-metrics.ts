@@ -3,8 +3,9 @@
 // adoption curve with seasonality and noise. Cost per use is derived, as in the doctrine: annual
 // budget ÷ monthly active users.
 import { addMonthsUtc } from "~/domain/days";
+import { mandatoryIndicator, type IndicatorDefinitionFields, type MatrixCode } from "~/domain/impact-matrix";
 import type { Phase } from "~/domain/phases";
-import type { Direction, Frequency, ImpactLevel, IndicatorKind, IndicatorSource } from "~/generated/prisma/enums";
+import type { ImpactLevel } from "~/generated/prisma/enums";
 import type { ProductSeed } from "./demo-catalogue.server";
 import { phaseOn, type LifePlan } from "./demo-timeline";
 import type { Random } from "./random";
@@ -23,27 +24,24 @@ export type MetricCode =
   | "accounts"
   | "features";
 
-export interface IndicatorDefinition {
+export interface IndicatorDefinition extends IndicatorDefinitionFields {
   code: MetricCode;
   /** Code of a mandatory indicator of the impact matrix; null for the others. */
-  matrixCode: string | null;
-  name: string;
-  description: string;
-  level: ImpactLevel;
-  kind: IndicatorKind;
-  unit: string;
-  direction: Direction;
-  frequency: Frequency;
-  source: IndicatorSource;
+  matrixCode: MatrixCode | null;
 }
 
 const formatNumber = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
 
 /** The indicators a product follows: the matrix's mandatory ones, its own, and two "means" ones. */
 export function indicatorDefinitions(seed: ProductSeed, reachedAcceleration: boolean): IndicatorDefinition[] {
-  const impact = (
+  // A mandatory indicator as app/domain/impact-matrix.ts defines it, with what this product says of it.
+  const mandatory = (code: MatrixCode, extra: Partial<IndicatorDefinition> = {}): IndicatorDefinition => ({
+    code,
+    ...mandatoryIndicator(code),
+    ...extra,
+  });
+  const own = (
     code: MetricCode,
-    matrixCode: string | null,
     level: ImpactLevel,
     name: string,
     unit: string,
@@ -51,7 +49,7 @@ export function indicatorDefinitions(seed: ProductSeed, reachedAcceleration: boo
     extra: Partial<IndicatorDefinition> = {},
   ): IndicatorDefinition => ({
     code,
-    matrixCode,
+    matrixCode: null,
     name,
     description,
     level,
@@ -63,91 +61,44 @@ export function indicatorDefinitions(seed: ProductSeed, reachedAcceleration: boo
     ...extra,
   });
   const definitions = [
-    impact(
-      "mau",
-      "mau",
-      "used",
-      "Utilisateurs actifs mensuels",
-      "utilisateurs",
-      "Personnes ayant utilisé le service au moins une fois dans le mois.",
-      { source: "matomo" },
-    ),
-    impact(
-      "penetration",
-      "penetration",
-      "used",
-      "Taux de pénétration du marché prioritaire",
-      "%",
-      `Part des ${seed.market.label} (environ ${formatNumber(seed.market.size)}) actifs dans le mois.`,
-    ),
-    impact(
-      "weekly_uses",
-      null,
-      "used",
-      "Usages par semaine",
-      "usages",
-      "Recherches, demandes ou dossiers menés à bout dans la semaine.",
-      { frequency: "weekly", source: "stats_page" },
-    ),
-    impact(
-      "ease_of_use",
-      "ease_of_use",
-      "usable",
-      "Score de facilité d'utilisation",
-      "/7",
-      "Réponse moyenne à « Ce service est-il facile à utiliser ? » (de 1 à 7).",
-    ),
-    impact(
+    mandatory("mau", { source: "matomo" }),
+    mandatory("penetration", {
+      description: `Part des ${seed.market.label} (environ ${formatNumber(seed.market.size)}) actifs dans le mois.`,
+    }),
+    own("weekly_uses", "used", "Usages par semaine", "usages", "Recherches, demandes ou dossiers menés à bout dans la semaine.", {
+      frequency: "weekly",
+      source: "stats_page",
+    }),
+    mandatory("ease_of_use"),
+    own(
       "support_rate",
-      null,
       "usable",
       "Taux de contact du support",
       "%",
       "Part des utilisateurs actifs ayant écrit au support dans le mois.",
       { direction: "lower_is_better" },
     ),
-    impact(
-      "value_generated",
-      "value_generated",
-      "useful",
-      seed.useful.name,
-      seed.useful.unit,
-      "La valeur créée pour les usagers, mesurée par l'équipe.",
-      { direction: seed.useful.direction },
-    ),
-    impact("nps", null, "useful", "Satisfaction (NPS)", "points", "Net Promoter Score trimestriel, de −100 à +100.", {
+    mandatory("value_generated", {
+      name: seed.useful.name,
+      unit: seed.useful.unit,
+      description: "La valeur créée pour les usagers, mesurée par l'équipe.",
+      direction: seed.useful.direction,
+    }),
+    own("nps", "useful", "Satisfaction (NPS)", "points", "Net Promoter Score trimestriel, de −100 à +100.", {
       frequency: "quarterly",
     }),
-    impact(
-      "annual_budget",
-      "annual_budget",
-      "efficient",
-      "Budget annuel",
-      "€",
-      "Dépenses des douze derniers mois, tous financeurs confondus.",
-      { kind: "means", direction: "lower_is_better" },
-    ),
-    impact(
-      "cost_per_use",
-      "cost_per_use",
-      "efficient",
-      "Coût par usage",
-      "€ par utilisateur actif",
-      "Budget annuel ÷ utilisateurs actifs mensuels.",
-      { direction: "lower_is_better" },
-    ),
-    impact(
+    mandatory("annual_budget"),
+    mandatory("cost_per_use"),
+    own(
       "accounts",
-      null,
       "used",
       "Comptes créés (cumul)",
       "comptes",
       "Indicateur de moyens : un total cumulé ne dit rien de l'usage réel.",
       { kind: "means" },
     ),
-    impact(
+    own(
       "features",
-      null,
       "usable",
       "Fonctionnalités mises en production",
       "fonctionnalités",
@@ -157,9 +108,8 @@ export function indicatorDefinitions(seed: ProductSeed, reachedAcceleration: boo
   ];
   if (seed.impact && reachedAcceleration) {
     definitions.push(
-      impact(
+      own(
         "impact",
-        null,
         "impactful",
         seed.impact.name,
         seed.impact.unit,

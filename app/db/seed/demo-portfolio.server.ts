@@ -696,6 +696,11 @@ function addSessions(ctx: UnitContext, incubator: IncubatorContext): void {
   for (const draft of drafts) {
     const held = draft.slot.day <= DEMO_ANCHOR;
     const month = isoDay(draft.slot.day).slice(0, 7);
+    // A held session opened its deliberation during the meeting (50 minutes per product) and was
+    // closed once every decision was recorded (two hours after the start, see addReviews).
+    const meetingMinutes = draft.items.length * 50;
+    const heldSession = held && draft !== cancelled;
+    const at = (minutes: number) => new Date(draft.slot.startsAt.getTime() + minutes * 60_000);
     ctx.rows.CommitteeSession.push({
       id: draft.id,
       incubatorId: incubator.id,
@@ -704,6 +709,10 @@ function addSessions(ctx: UnitContext, incubator: IncubatorContext): void {
       location: rng.chance(0.7) ? incubator.seed.room : "Visioconférence",
       videoUrl: `https://visio.numerique.gouv.fr/comite-${incubator.slug}-${month}`,
       status: draft === cancelled ? "cancelled" : held ? "held" : "planned",
+      dossierDeadline: addDays(draft.slot.startsAt, -7),
+      deliberationOpenedAt: heldSession ? at(Math.max(30, meetingMinutes - 20)) : null,
+      closedAt: heldSession ? at(Math.max(meetingMinutes, 120) + 10) : null,
+      chairId: draft.items.length > 0 ? incubator.head.id : null,
       createdAt: addDays(draft.slot.startsAt, -45),
     });
     addMembers(ctx, rng, incubator, draft, held);

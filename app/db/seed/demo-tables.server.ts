@@ -105,6 +105,10 @@ export const DEMO_TABLES = {
     location: "text",
     videoUrl: "text",
     status: "SessionStatus",
+    dossierDeadline: "timestamp",
+    deliberationOpenedAt: "timestamp",
+    closedAt: "timestamp",
+    chairId: "uuid",
     createdAt: "timestamp",
   }),
   CommitteeMember: bulkTable("CommitteeMember", {

@@ -1,0 +1,298 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Table } from "@codegouvfr/react-dsfr/Table";
+import { Upload } from "@codegouvfr/react-dsfr/Upload";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
+import { z } from "zod";
+import { redirectWithFlash, takeFlash } from "~/admin/flash.server";
+import { FlashMessage } from "~/admin/form-ui";
+import { FREQUENCY_LABELS } from "~/domain/labels";
+import { readForm, textField } from "~/http/body.server";
+import { decodeUtf8, normalizeCsvText } from "~/indicators/csv";
+import { IndicatorBreadcrumb } from "~/indicators/indicator-ui";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, rowsToShow, type ImportPreview, type PreviewRow } from "~/indicators/csv-import";
+import { commitImport, importableIndicators, previewImport } from "~/indicators/csv-import.server";
+import { requireProductPermission } from "~/products/product-access.server";
+import { pageTitle } from "~/ui/page-title";
+
+const ParamsSchema = z.object({ slug: z.string().min(1) });
+
+const importPath = (slug: string) => `/produits/${slug}/indicateurs/import`;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { slug } = ParamsSchema.parse(params);
+  const { product } = await requireProductPermission(request, slug, "indicator.write");
+  const indicators = await importableIndicators(product.id);
+  const { flash, headers } = await takeFlash(request);
+  return data({ product, indicators, flash }, { headers });
+}
+
+const MEGABYTES = MAX_IMPORT_BYTES / 1024 / 1024;
+const TOO_LARGE = `Le fichier dépasse ${MEGABYTES} Mo : découpez-le en plusieurs fichiers.`;
+
+type Refusal = { stage: "refused"; error: string };
+type Preview = { stage: "preview"; fileName: string; content: string; preview: ImportPreview; shown: PreviewRow[]; notice: string | null };
+
+const refuse = (status: number, error: string) => data<Refusal>({ stage: "refused", error }, { status });
+
+function showPreview(fileName: string, content: string, preview: ImportPreview, notice: string | null = null, status = 200) {
+  return data<Preview>({ stage: "preview", fileName, content, preview, shown: rowsToShow(preview.rows), notice }, { status });
+}
+
+function plural(count: number, one: string, many: string) {
+  return `${count.toLocaleString("fr-FR")} ${count > 1 ? many : one}`;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { slug } = ParamsSchema.parse(params);
+  const { viewer, product } = await requireProductPermission(request, slug, "indicator.write");
+  // The form around the file adds a few hundred bytes.
+  const read = await readForm(request, MAX_IMPORT_BYTES + 64 * 1024);
+  if (!read.ok) return read.reason === "too-large" ? refuse(413, TOO_LARGE) : refuse(400, "Le formulaire envoyé n'a pas pu être lu : recommencez.");
+  const form = read.form;
+  const fileName = (textField(form, "fileName") ?? "").slice(0, 200);
+
+  if (textField(form, "intent") === "commit") {
+    const content = textField(form, "content");
+    const fingerprint = textField(form, "fingerprint");
+    if (content === undefined || fingerprint === undefined) return refuse(400, "Envoyez d'abord le fichier pour en voir l'aperçu.");
+    const text = normalizeCsvText(content);
+    const result = await commitImport(viewer, product, text, fingerprint, fileName);
+    switch (result.status) {
+      case "committed": {
+        const { created, updated, unchanged } = result.counts;
+        return redirectWithFlash(
+          importPath(product.slug),
+          `Import de « ${fileName} » enregistré : ${plural(created, "valeur créée", "valeurs créées")}, ${plural(updated, "modifiée", "modifiées")}, ${plural(unchanged, "inchangée", "inchangées")}.`,
+        );
+      }
+      case "refused":
+        return showPreview(
+          fileName,
+          text,
+          result.preview,
+          result.reason === "changed"
+            ? "Des valeurs ont changé depuis l'aperçu : rien n'a été enregistré. Vérifiez ce nouvel aperçu avant d'enregistrer."
+            : null,
+          result.reason === "changed" ? 409 : 400,
+        );
+      case "conflict":
+        return refuse(409, "Des valeurs ont été enregistrées au même moment par quelqu'un d'autre : rien n'a été enregistré. Envoyez le fichier de nouveau.");
+      case "unreadable":
+        return refuse(400, result.error);
+    }
+  }
+
+  const file = form.get("fichier");
+  if (!(file instanceof File) || file.size === 0) return refuse(400, "Choisissez un fichier CSV à importer.");
+  if (file.size > MAX_IMPORT_BYTES) return refuse(413, TOO_LARGE);
+  const text = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+  if (text === null) {
+    return refuse(400, "Le fichier n'est pas encodé en UTF-8. Dans votre tableur, enregistrez-le au format « CSV UTF-8 », puis envoyez-le de nouveau.");
+  }
+  const name = file.name.slice(0, 200);
+  const result = await previewImport(product.id, text);
+  return result.ok ? showPreview(name, text, result.preview) : refuse(400, result.error);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(`Importer des valeurs${data ? ` · ${data.product.name}` : ""}`);
+
+const formatNumber = (value: number) => value.toLocaleString("fr-FR", { maximumFractionDigits: 10 });
+
+function Outcome({ row }: { row: PreviewRow }) {
+  const { plan } = row;
+  switch (plan.kind) {
+    case "error":
+      return (
+        <>
+          <Badge as="span" small severity="error">
+            Erreur
+          </Badge>
+          <ul className="fr-mt-1v fr-mb-0">
+            {plan.errors.map((error) => (
+              <li key={error.message}>{error.message}</li>
+            ))}
+          </ul>
+        </>
+      );
+    case "create":
+      return (
+        <>
+          <Badge as="span" small severity="new" noIcon>
+            Création
+          </Badge>{" "}
+          {formatNumber(plan.to)}
+        </>
+      );
+    case "update":
+      return (
+        <>
+          <Badge as="span" small severity="warning" noIcon>
+            Modification
+          </Badge>{" "}
+          de {formatNumber(plan.from)} à {formatNumber(plan.to)}
+        </>
+      );
+    case "unchanged":
+      return (
+        <>
+          <Badge as="span" small noIcon>
+            Inchangée
+          </Badge>{" "}
+          {formatNumber(plan.to)}
+        </>
+      );
+    case "skipped":
+      return (
+        <Badge as="span" small noIcon>
+          Ignorée : pas de valeur
+        </Badge>
+      );
+  }
+}
+
+function PreviewSection({ result, busy }: { result: Preview; busy: boolean }) {
+  const { counts } = result.preview;
+  const toWrite = counts.created + counts.updated;
+  return (
+    <section className="fr-mt-6w" aria-labelledby="apercu">
+      <h2 id="apercu">Aperçu de « {result.fileName} »</h2>
+      {result.notice && <Alert className="fr-mb-3w" severity="warning" small description={result.notice} />}
+      <ul>
+        <li>{plural(counts.rows, "ligne de valeurs", "lignes de valeurs")}</li>
+        <li>{plural(counts.created, "valeur à créer", "valeurs à créer")}</li>
+        <li>{plural(counts.updated, "valeur à modifier", "valeurs à modifier")}</li>
+        <li>{plural(counts.unchanged, "valeur inchangée", "valeurs inchangées")}</li>
+        {counts.skipped > 0 && <li>{plural(counts.skipped, "ligne ignorée (sans valeur)", "lignes ignorées (sans valeur)")}</li>}
+        {counts.errors > 0 && <li>{plural(counts.errors, "ligne en erreur", "lignes en erreur")}</li>}
+      </ul>
+      {counts.errors > 0 ? (
+        <Alert
+          className="fr-mb-3w"
+          severity="error"
+          title={`${plural(counts.errors, "ligne comporte", "lignes comportent")} une erreur`}
+          description="Rien ne sera enregistré tant qu'une ligne est en erreur. Corrigez le fichier, puis envoyez-le de nouveau."
+        />
+      ) : toWrite === 0 ? (
+        <Alert className="fr-mb-3w" severity="info" small description="Rien à enregistrer : toutes ces valeurs sont déjà enregistrées." />
+      ) : (
+        <Form method="post" encType="multipart/form-data" className="fr-mb-3w">
+          <input type="hidden" name="intent" value="commit" />
+          <input type="hidden" name="fileName" value={result.fileName} />
+          <input type="hidden" name="fingerprint" value={result.preview.fingerprint} />
+          {/* The file itself goes back: the server reads it again and never trusts this preview. */}
+          <input type="hidden" name="content" value={result.content} />
+          <Button type="submit" disabled={busy} iconId="fr-icon-save-line">
+            {`Enregistrer ${plural(toWrite, "valeur", "valeurs")}`}
+          </Button>
+        </Form>
+      )}
+      {result.shown.length < result.preview.rows.length && (
+        <p className="fr-text--sm">
+          {`${plural(result.shown.length, "ligne est affichée", "lignes sont affichées")} sur ${result.preview.rows.length.toLocaleString("fr-FR")} : les lignes en erreur, puis les modifications et les créations.`}
+        </p>
+      )}
+      <Table
+        caption={`Lignes de « ${result.fileName} »`}
+        headers={["Ligne", "Indicateur", "Période", "Valeur", "Résultat"]}
+        data={result.shown.map((row) => [row.line, row.indicator, row.period, row.value, <Outcome key="outcome" row={row} />])}
+      />
+    </section>
+  );
+}
+
+export default function ImportPage() {
+  const { product, indicators, flash } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [fileError, setFileError] = useState<string | null>(null);
+  const submitting = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const busy = submitting !== null && submitting !== undefined;
+
+  // Checked in the browser too, so that a large file is not sent for nothing.
+  const checkSize = (event: FormEvent<HTMLFormElement>) => {
+    const file = new FormData(event.currentTarget).get("fichier");
+    const error = file instanceof File && file.size > MAX_IMPORT_BYTES ? TOO_LARGE : null;
+    setFileError(error);
+    if (error) event.preventDefault();
+  };
+  const uploadError = fileError ?? (result?.stage === "refused" ? result.error : null);
+
+  return (
+    <>
+      <IndicatorBreadcrumb product={product} current="Importer des valeurs" />
+      <h1>Importer des valeurs d'indicateurs</h1>
+      <FlashMessage message={flash} />
+      <p>
+        Envoyez un fichier CSV : Jalon vous montre d'abord ce que chaque ligne va faire, puis enregistre toutes les
+        valeurs d'un coup, ou aucune si une ligne est en erreur. Envoyer de nouveau le même fichier ne change rien.
+      </p>
+      <ul>
+        <li>
+          Première ligne : les noms des colonnes <code>indicateur</code>, <code>periode</code>, <code>valeur</code> et,
+          si une valeur déjà enregistrée change, <code>raison</code> (facultative). Les autres colonnes sont ignorées.
+        </li>
+        <li>Indicateur : son nom (majuscules et accents indifférents).</li>
+        <li>
+          Période : <code>2026-10</code> (un mois), <code>2026-T4</code> (un trimestre), ou un jour (<code>2026-10-15</code>,{" "}
+          <code>15/10/2026</code>) pour la période qui le contient. Une période à venir est refusée.
+        </li>
+        <li>
+          Valeur : <code>1 234,5</code> ou <code>1234.5</code>. Une ligne sans valeur est ignorée.
+        </li>
+        <li>{`Séparateur « ; » ou « , », encodage UTF-8, ${MEGABYTES} Mo et ${MAX_IMPORT_ROWS.toLocaleString("fr-FR")} lignes au plus.`}</li>
+      </ul>
+      <p>
+        <a className="fr-link fr-icon-download-line fr-link--icon-left" href={`/produits/${product.slug}/indicateurs/modele.csv`} download>
+          Télécharger le modèle pré-rempli avec les indicateurs du produit
+        </a>
+      </p>
+      {indicators.length === 0 ? (
+        <Alert className="fr-mb-3w" severity="info" small description="Ce produit n'a encore aucun indicateur : aucune valeur ne peut être importée." />
+      ) : (
+        <details className="fr-mb-3w">
+          <summary>{`Les ${plural(indicators.length, "indicateur", "indicateurs")} du produit`}</summary>
+          <ul>
+            {indicators.map((i) => (
+              <li key={i.name}>
+                {i.name} ({FREQUENCY_LABELS[i.frequency].toLowerCase()})
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      <Form method="post" encType="multipart/form-data" noValidate onSubmit={checkSize} className="fr-col-12 fr-col-md-8">
+        <input type="hidden" name="intent" value="preview" />
+        <Upload
+          label="Fichier CSV"
+          hint="Format .csv, encodé en UTF-8."
+          state={uploadError ? "error" : "default"}
+          stateRelatedMessage={uploadError}
+          nativeInputProps={{ name: "fichier", accept: ".csv,text/csv" }}
+        />
+        <Button className="fr-mt-3w" type="submit" disabled={busy} priority={result?.stage === "preview" ? "secondary" : "primary"}>
+          Voir l'aperçu
+        </Button>
+      </Form>
+
+      <div aria-live="polite" role="status" className="fr-mt-3w">
+        {busy && (
+          <p>
+            <progress aria-label="Progression" />{" "}
+            {submitting === "commit" ? "Enregistrement des valeurs…" : "Envoi et lecture du fichier… Un grand fichier peut prendre quelques secondes."}
+          </p>
+        )}
+      </div>
+
+      {result?.stage === "preview" && <PreviewSection result={result} busy={busy} />}
+      <p className="fr-mt-6w">
+        Pour envoyer des valeurs automatiquement (depuis Matomo ou un script), utilisez plutôt{" "}
+        <Link to={`/produits/${product.slug}/jetons`}>un jeton API</Link>.
+      </p>
+    </>
+  );
+}
