@@ -3,6 +3,7 @@ import { can, type Actor } from "~/auth/permissions";
 import { productReviewStatus } from "~/committees/calendar.server";
 import { productConditions } from "~/committees/conditions.server";
 import { nextSessionDossier } from "~/committees/dossiers.server";
+import { productDecisions } from "~/committees/product-decisions.server";
 import { loadProductIndicators } from "~/indicators/product-indicators.server";
 import { phaseSegments, timeInPhase, type DurationStatus, type PhaseSegment } from "~/domain/phases";
 import { day, isoDay } from "~/domain/days";
@@ -74,9 +75,12 @@ export async function loadProductPage(actor: Actor | null, slug: string, asOf: D
   const scope = toProductScope(product);
   if (!can(actor, "product.read", scope)) return null;
   const nextDossier = await nextSessionDossier(actor, scope, asOf);
-  const [review, conditions] = can(actor, "product.readInternal", scope)
-    ? await Promise.all([productReviewStatus(product.id, asOf), productConditions(product.id, asOf)])
-    : [null, []];
+  const internal = can(actor, "product.readInternal", scope);
+  const [review, conditions, decisions] = await Promise.all([
+    internal ? productReviewStatus(product.id, asOf) : null,
+    internal ? productConditions(product.id, asOf) : [],
+    productDecisions(product.id, internal),
+  ]);
 
   const timeline: TimelineStep[] = phaseSegments(toPhaseHistory(product.phases), asOf).map((segment) => ({
     ...segment,
@@ -97,6 +101,7 @@ export async function loadProductPage(actor: Actor | null, slug: string, asOf: D
     nextDossier,
     review,
     conditions,
+    decisions,
     indicators: await loadProductIndicators(actor, product.id, asOf),
     links: {
       website: webUrl(product.websiteUrl),

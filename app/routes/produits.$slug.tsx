@@ -19,6 +19,7 @@ import { getViewer } from "~/auth/viewer.server";
 import { loadProductPage } from "~/products/product-page.server";
 import { missingProductAnswer } from "~/products/product-slugs.server";
 import { ConditionStatusBadge, ReviewBadge } from "~/committees/committee-ui";
+import { OUTCOME_LABELS } from "~/domain/committee-labels";
 import { dossierPath } from "~/committees/dossier-paths";
 import { IndicatorPanel } from "~/indicators/indicator-panel";
 import { formatDateTime, formatDay, formatDuration } from "~/ui/dates";
@@ -87,7 +88,7 @@ export default function ProductPage() {
         </nav>
       )}
 
-      {(product.review || product.conditions.length > 0) && (
+      {(product.review || product.conditions.length > 0 || product.decisions.length > 0) && (
         <section className="fr-mb-6w">
           <h2>Comité d'investissement</h2>
           {product.review && (
@@ -112,6 +113,30 @@ export default function ProductPage() {
                 </>,
               ])}
             />
+          )}
+          {product.decisions.length > 0 && (
+            <>
+              <h3>Décisions</h3>
+              <ul>
+                {product.decisions.map((d) => (
+                  <li key={d.id} className="fr-mb-2w">
+                    <strong>
+                      {formatDay(d.decidedOn)} — {OUTCOME_LABELS[d.outcome]}
+                      {d.targetPhase ? ` (${PHASE_LABELS[d.targetPhase]})` : ""}
+                    </strong>
+                    {d.correctsId && " — amendement d'une décision précédente"}
+                    {d.session && (
+                      <>
+                        {" "}
+                        — <Link to={`/comites/${d.session.id}`}>{d.session.title}</Link>
+                      </>
+                    )}
+                    {d.publicRationale && <p className="fr-mb-0">{d.publicRationale}</p>}
+                    {!d.publishedAt && <p className="fr-text--sm fr-mb-0">Non publiée</p>}
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </section>
       )}
