@@ -318,6 +318,7 @@ const ROUTES: Record<string, (f: Fixture) => Probe[]> = {
     { path: `/comites/${f.sessionA}/proces-verbal`, expect: sessionReadA(200) },
     { path: `/comites/${f.sessionA}/proces-verbal`, method: "POST", expect: sessionReadA(400) },
   ],
+  "comites.$id.proces-verbal[.pdf]": (f) => [{ path: `/comites/${f.sessionA}/proces-verbal.pdf`, expect: sessionReadA(200) }],
 };
 
 function routeIds(): string[] {

@@ -28,8 +28,10 @@ import { loader as icsLoader } from "~/routes/comites.$id.invitation[.]ics";
 import * as editPage from "~/routes/comites.$id.modifier";
 import * as productPage from "~/routes/comites.$id.produits.$slug";
 import * as minutesPage from "~/routes/comites.$id.proces-verbal";
+import { loader as minutesPdfLoader } from "~/routes/comites.$id.proces-verbal[.pdf]";
 import * as newSessionPage from "~/routes/incubateurs.$slug_.comites.nouveau";
 import { setupTestDatabase } from "./support/db";
+import { pdfText } from "./support/pdf";
 import { outcome, post, signIn, thrownStatus } from "./support/route-calls";
 import { routeArgs } from "./support/routes";
 
@@ -540,6 +542,27 @@ describe("a committee session", () => {
     expect(await thrownStatus(minutesPage.action(post(minutesPath, people.memberA.cookie, { intent: "publish" }, { id: sessionId })))).toMatchObject({ status: 403 });
     expect(outcome(await minutesPage.action(post(minutesPath, people.admin.cookie, { intent: "publish" }, { id: sessionId }))).status).toBe(302);
     expect((await db().committeeSession.findUniqueOrThrow({ where: { id: sessionId } })).minutesPublishedAt).not.toBeNull();
+  });
+
+  it("downloads the minutes as a PDF with each product's decisions and conditions; not for outsiders", async () => {
+    const pdfPath = `${sessionPath()}/proces-verbal.pdf`;
+    const response = (await minutesPdfLoader(routeArgs(pdfPath, { cookie: people.memberA.cookie, params: { id: sessionId } }))) as Response;
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="proces-verbal-${isoDay(sessionDay)}.pdf"`);
+    const text = await pdfText(response);
+    expect(text).toContain("Procès-verbal du comité d'investissement");
+    expect(text).toContain("Aides en un clic");
+    expect(text).toContain("Décision : Changement de phase : Accélération (amendée depuis)");
+    expect(text).toContain("Décision : Poursuite");
+    expect(text).toContain("Mesurer le taux de recours dans trois départements");
+    expect(text).toContain("Paul Intrapreneur");
+    expect(text).toContain("Six mois de plus en construction pour mesurer l'impact.");
+    expect(text).toContain("Démarches simplifiées");
+    expect(text).toContain("Décision : Prolongation provisoire");
+    // Internal notes stay on the page.
+    expect(text).not.toContain("Vigilance sur le coût par usager.");
+    expect(await thrownStatus(minutesPdfLoader(routeArgs(pdfPath, { cookie: people.outsider.cookie, params: { id: sessionId } })))).toMatchObject({ status: 403 });
   });
 
   it("offers the session as an .ics file and sends the convocation with it", async () => {

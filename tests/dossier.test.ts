@@ -2,7 +2,6 @@
 // objectives of the previous committee beside this one's results), drafted and submitted by the team,
 // frozen on submission, versioned until the deadline, read by the committee (submitted versions only),
 // printed and downloaded as a PDF whose text is checked with pdfjs.
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +31,7 @@ import { loader as pdfLoader } from "~/routes/comites.$id.dossiers.$slug[.pdf]";
 import { setupTestDatabase } from "./support/db";
 import { outcome, post, signIn, thrownStatus } from "./support/route-calls";
 import { routeArgs } from "./support/routes";
+import { pdfText } from "./support/pdf";
 
 const db = setupTestDatabase();
 
@@ -174,17 +174,6 @@ const COMPLETE = {
 const blocksOf = (outline: DossierOutline, id: string) => outline.sections.find((s) => s.id === id)?.blocks ?? [];
 /** The outline's words, with the no-break spaces of French number formatting as plain spaces. */
 const outlineText = (outline: DossierOutline) => JSON.stringify(outline).replace(/[\u00a0\u202f]/g, " ");
-
-async function pdfText(response: Response): Promise<string> {
-  const document = await getDocument({ data: new Uint8Array(await response.arrayBuffer()), verbosity: 0 }).promise;
-  let text = "";
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
-    for (const item of content.items) if ("str" in item) text += item.str + (item.hasEOL ? "\n" : "");
-  }
-  await document.destroy();
-  return text.replace(/\s+/g, " ");
-}
 
 describe("building the dossier from live data", () => {
   let content: DossierContent;

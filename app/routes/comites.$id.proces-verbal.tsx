@@ -97,6 +97,11 @@ export default function Minutes() {
             Imprimer
           </Button>
         </li>
+        <li>
+          <Button priority="secondary" iconId="fr-icon-download-line" linkProps={{ to: `/comites/${session.id}/proces-verbal.pdf`, reloadDocument: true }}>
+            Télécharger le PDF
+          </Button>
+        </li>
         {rights.manage && closed && !session.minutesPublishedAt && (
           <li>
             <Form method="post">
