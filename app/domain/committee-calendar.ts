@@ -2,10 +2,8 @@
 // every six months per product (the incubator's `reviewIntervalMonths`), sooner after a provisional
 // extension (one or two months, then a new committee). Review dates are calendar days (midnight UTC,
 // see days.ts); "today" and the day of a session are taken in Paris, where committees sit.
-import { tz } from "@date-fns/tz";
-import { format } from "date-fns";
 import type { Outcome } from "~/generated/prisma/enums";
-import { addMonthsUtc, day } from "./days";
+import { addMonthsUtc, parisDay } from "./days";
 import { currentPhase, isTerminal, orderHistory, type PhaseEntryLike } from "./phases";
 
 export const DEFAULT_REVIEW_INTERVAL_MONTHS = 6;
@@ -19,12 +17,8 @@ export const DEFAULT_EXTENSION_MONTHS: ExtensionMonths = 2;
 export const REVIEW_SOON_DAYS = 45;
 
 const DAY_MS = 86_400_000;
-const paris = tz("Europe/Paris");
 
-/** The calendar day, in Paris, of an instant (midnight UTC, like every stored day). */
-export function parisDay(instant: Date): Date {
-  return day(format(instant, "yyyy-MM-dd", { in: paris }));
-}
+export { parisDay };
 
 export function addDaysUtc(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);

@@ -1,5 +1,7 @@
 // Calendar days (phase dates, decision dates…) are stored as SQL `date`, which Prisma maps to a Date
 // at midnight UTC. These helpers keep that convention in one place.
+import { tz } from "@date-fns/tz";
+import { format } from "date-fns";
 
 /** "2024-03-12" → Date at 2024-03-12T00:00:00Z; null for anything else ("2024-02-30" included). */
 export function parseDay(iso: string): Date | null {
@@ -28,9 +30,16 @@ export function addMonthsUtc(date: Date, months: number): Date {
   return target;
 }
 
-/** Today's calendar day, at midnight UTC. */
+const paris = tz("Europe/Paris");
+
+/** The calendar day, in Paris, of an instant (at midnight UTC, like every stored day). */
+export function parisDay(instant: Date): Date {
+  return day(format(instant, "yyyy-MM-dd", { in: paris }));
+}
+
+/** Today's calendar day in Paris: days turn at Paris midnight for French agents, not at UTC's. */
 export function today(now: Date = new Date()): Date {
-  return day(isoDay(now));
+  return parisDay(now);
 }
 
 /** The earliest day Jalon records (a phase, a membership, a value): the network began long after. */

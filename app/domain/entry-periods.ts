@@ -2,18 +2,14 @@
 // a monthly indicator gets that month, a quarterly one the quarter containing it, and a weekly one
 // each week whose Monday falls in the month (so that every week belongs to exactly one month's
 // screen). See docs/decisions/005-indicator-entry.md.
-import { tz } from "@date-fns/tz";
-import { format } from "date-fns";
 import type { Frequency } from "~/generated/prisma/enums";
 import { addMonthsUtc, EARLIEST_DAY, isoDay } from "./days";
 import { periodStart } from "./periods";
 
 const DAY_MS = 86_400_000;
 
-/** Today's calendar day in Paris (at midnight UTC, as days are stored): months turn at Paris midnight. */
-export function parisToday(now: Date = new Date()): Date {
-  return new Date(`${format(now, "yyyy-MM-dd", { in: tz("Europe/Paris") })}T00:00:00Z`);
-}
+/** Months turn at Paris midnight: entry periods count from today's Paris day. */
+export { today as parisToday } from "./days";
 
 /** The first day of the month containing `date`. */
 export function monthOf(date: Date): Date {
