@@ -275,6 +275,16 @@ const ROUTES: Record<string, (f: Fixture) => Probe[]> = {
     { path: `/api/v1/products/${f.privateProductA}/indicator-values`, expect: everyone(405) },
   ],
   "api.v1.openapi[.]json": () => [{ path: "/api/v1/openapi.json", expect: everyone(200) }],
+  // Open data: no session is read, so every persona sees the same; a private product is never disclosed.
+  "api.public.v1.products._index": () => [
+    { path: "/api/public/v1/products", expect: everyone(200) },
+    { path: "/api/public/v1/products?pageSize=201", expect: everyone(400) },
+  ],
+  "api.public.v1.products.$slug": (f) => [
+    { path: `/api/public/v1/products/${f.publicProduct}`, expect: everyone(200) },
+    { path: `/api/public/v1/products/${f.privateProductA}`, expect: everyone(404) },
+  ],
+  "api.public.v1.openapi[.]json": () => [{ path: "/api/public/v1/openapi.json", expect: everyone(200) }],
   // A dossier: the committee and those who read the product's internals read submitted versions
   // (none yet: the page says so, the print and PDF are 404); the team and the staff read the draft.
   "comites.$id.dossiers.$slug._index": (f) => [

@@ -1,23 +1,9 @@
 // The OpenAPI 3.1 description of Jalon's API, served at /api/v1/openapi.json. Schemas are generated
 // from the zod schemas the server validates with; the examples are checked against them by a test.
-import { z } from "zod";
+import { componentSchemas, schemaRef } from "./openapi-components";
 import { ApiErrorSchema, MAX_PUSH_BYTES, MAX_PUSH_VALUES, PushBodySchema, PushResultSchema, PushValueSchema } from "./indicator-push";
 
-const schemaRef = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
-function componentSchemas(): Record<string, unknown> {
-  const registry = z.registry<{ id: string }>();
-  registry.add(PushValueSchema, { id: "IndicatorValue" });
-  registry.add(PushBodySchema, { id: "IndicatorValuesPush" });
-  registry.add(PushResultSchema, { id: "IndicatorValuesPushResult" });
-  registry.add(ApiErrorSchema, { id: "ApiError" });
-  const { schemas } = z.toJSONSchema(registry, { io: "input", uri: (id) => schemaRef(id).$ref });
-  // Each schema is a component of the document, not a document of its own.
-  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => {
-    const { $schema: _schema, $id: _id, ...rest } = schema;
-    return [id, rest];
-  }));
-}
 
 /** Request bodies that the API accepts: each is checked against PushBodySchema by a test. */
 export const PUSH_EXAMPLES = {
@@ -129,7 +115,7 @@ export function openApiDocument(appUrl: string) {
       },
     },
     components: {
-      schemas: componentSchemas(),
+      schemas: componentSchemas({ IndicatorValue: PushValueSchema, IndicatorValuesPush: PushBodySchema, IndicatorValuesPushResult: PushResultSchema, ApiError: ApiErrorSchema }, "input"),
       securitySchemes: {
         jeton: {
           type: "http",
