@@ -20,6 +20,7 @@ import {
   formatPeriod,
   ofPeriod,
 } from "./indicator-wording";
+import type { IndicatorLineChartProps } from "./indicator-line-chart";
 import type { ChartMarkers, ProductIndicator } from "./product-indicators.server";
 
 const IndicatorLineChart = lazy(() => import("./indicator-line-chart"));
@@ -69,20 +70,17 @@ export function IndicatorBadges({ indicator }: { indicator: ProductIndicator }) 
   );
 }
 
-function ChartCanvas({ indicator, markers }: { indicator: ProductIndicator; markers: ChartMarkers }) {
+/**
+ * The chart's canvas, mounted after hydration in a box of fixed height (no layout jump); the figure's
+ * caption and table carry the same data for everyone else. Shared with the dossier's charts.
+ */
+export function ChartCanvas(props: IndicatorLineChartProps) {
   const hydrated = useHydrated();
   return (
     <div style={{ position: "relative", height: "18rem" }} className="fr-mb-1w" aria-hidden="true">
       {hydrated && (
         <Suspense fallback={null}>
-          <IndicatorLineChart
-            frequency={indicator.frequency}
-            unit={indicator.unit}
-            series={indicator.series}
-            baseline={indicator.baseline}
-            targets={indicator.targets}
-            markers={markers}
-          />
+          <IndicatorLineChart {...props} />
         </Suspense>
       )}
     </div>
@@ -161,7 +159,14 @@ export function IndicatorFigure({ indicator, markers }: { indicator: ProductIndi
       </figcaption>
       {range && (
         <>
-          <ChartCanvas indicator={indicator} markers={shownMarkers} />
+          <ChartCanvas
+            frequency={indicator.frequency}
+            unit={indicator.unit}
+            series={indicator.series}
+            baseline={indicator.baseline}
+            targets={indicator.targets}
+            markers={shownMarkers}
+          />
           <ChartKey markers={shownMarkers} />
         </>
       )}
