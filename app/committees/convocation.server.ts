@@ -1,11 +1,10 @@
 // The convocation: one e-mail per member with the session's details, its timed agenda and an
 // iCalendar invitation attached (the same file the session page offers for download). Without SMTP,
 // outside production, the message is written to the server log (without any address) instead.
-import { createTransport } from "nodemailer";
 import { recordAudit } from "~/audit/audit-log.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
-import { escapeHtml, smtpConfigured } from "~/mail/mailer.server";
+import { escapeHtml, sendMail, smtpConfigured } from "~/mail/mailer.server";
 import { formatDateTime } from "~/ui/dates";
 import { agendaSchedule, DOCTRINE_TIMEBOX, timeboxSelect } from "./agenda";
 import { calendarFile } from "./ics";
@@ -102,7 +101,7 @@ export async function sendConvocation(actorId: string, sessionId: string): Promi
   if (message.recipients.length === 0) {
     return { ok: false, errors: { form: ["Aucun membre de la séance n'a de compte Jalon : ajoutez les membres avant de convoquer."] } };
   }
-  const { mailFrom, env } = config();
+  const { env } = config();
   let sent = 0;
   let failed = 0;
   let logged = false;
@@ -113,11 +112,9 @@ export async function sendConvocation(actorId: string, sessionId: string): Promi
     console.info(`Convocation non envoyée (SMTP_URL absente) : « ${message.subject} », ${message.recipients.length} destinataire(s).\n${message.text}`);
     logged = true;
   } else {
-    const transport = createTransport(config().smtp?.url);
     for (const to of message.recipients) {
       try {
-        await transport.sendMail({
-          from: mailFrom,
+        await sendMail({
           to,
           subject: message.subject,
           text: message.text,

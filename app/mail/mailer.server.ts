@@ -1,5 +1,5 @@
 // Sending e-mail through the SMTP server of the configuration (SMTP_URL, MAIL_FROM): sign-in links
-// and reminders go out the same way. Callers decide what to do when SMTP is not configured.
+// reminders and convocations go out the same way. Callers decide what to do when SMTP is not configured.
 import { createTransport } from "nodemailer";
 import { config } from "~/config.server";
 
@@ -8,6 +8,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** E.g. a convocation's `.ics` invitation. */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export function smtpConfigured(): boolean {
