@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityViolations, collectProblems, launchBrowser } from "../support/browser";
+import { accessibilityViolations, collectProblems, launchBrowser, waitForRemixIdle } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
@@ -36,6 +36,7 @@ describe("demo journeys", () => {
     await page.waitForURL(`${server.url}/`);
     await expect.poll(() => page.getByRole("button", { name: "Se déconnecter" }).count()).toBe(1);
 
+    await waitForRemixIdle(page);
     await page.goto(`${server.url}/compte`, { waitUntil: "networkidle" });
     const productName = (await page.locator("main li").first().textContent()) ?? "";
     expect(productName).toMatch(/Membre d'équipe/);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "~/auth/session.server";
 import { installDatabase } from "~/db.server";
 import { assignRole, createIncubator, createIndicator, createProduct, createUser } from "~/db/seed/factories.server";
-import { collectProblems, launchBrowser } from "../support/browser";
+import { collectProblems, launchBrowser, waitForRemixIdle } from "../support/browser";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startServer, targetEnv, type RunningServer } from "../support/server";
 
@@ -62,6 +62,8 @@ describe("feeding indicators", () => {
     await page.getByRole("button", { name: "Enregistrer 1 valeur" }).click();
     await expect.poll(() => page.getByText("Import de « mes-valeurs.csv » enregistré : 1 valeur créée, 0 modifiée, 0 inchangée.").count()).toBe(1);
 
+    // A full load while Remix still revalidates aborts that fetch (a console error): wait for quiet.
+    await waitForRemixIdle(page);
     await page.goto(`${server.url}/produits/${slug}/jetons`, { waitUntil: "networkidle" });
     await page.getByLabel("Nom du jeton").fill("Matomo");
     await page.getByRole("button", { name: "Créer le jeton" }).click();
@@ -79,6 +81,7 @@ describe("feeding indicators", () => {
     expect(await response.json()).toEqual({ created: 0, updated: 0, unchanged: 1 });
 
     // Once the page is left, the token is never shown again.
+    await waitForRemixIdle(page);
     await page.reload({ waitUntil: "networkidle" });
     expect(await page.content()).not.toContain(token);
     expect(problems).toEqual([]);

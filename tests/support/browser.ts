@@ -61,3 +61,18 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
 }
+
+/**
+ * Waits until Remix has no navigation, revalidation or fetcher under way: a full page load in the
+ * middle of one aborts it, which the browser logs as an error.
+ */
+export async function waitForRemixIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const router = (window as unknown as {
+      __remixRouter?: { state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> } };
+    }).__remixRouter;
+    if (!router) return true;
+    const { navigation, revalidation, fetchers } = router.state;
+    return navigation.state === "idle" && revalidation === "idle" && [...fetchers.values()].every((f) => f.state === "idle");
+  });
+}
