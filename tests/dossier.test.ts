@@ -15,7 +15,8 @@ import { DossierView } from "~/committees/dossier-view";
 import {
   assignRole,
   createCommitteeSession,
-  createFundingLine,
+  createBudgetStatement,
+  createFundingEnvelope,
   createIncubator,
   createIndicator,
   createOrganisation,
@@ -128,10 +129,24 @@ beforeAll(async () => {
     targets: { create: [{ value: 5000, dueDate: day("2027-05-31") }] },
   });
   indicatorId = indicator.id;
-  await createFundingLine(db(), { productId: product.id, funderId: sponsor.id, year: 2026, kind: "granted", amountEuros: 250_000 });
-  await createFundingLine(db(), { productId: product.id, funderId: sponsor.id, year: 2026, kind: "paid", amountEuros: 120_000.5 });
-  await createFundingLine(db(), { productId: product.id, funderId: sponsor.id, year: 2026, kind: "paid", amountEuros: 30_000 });
-  await createFundingLine(db(), { productId: product.id, funderId: sponsor.id, year: 2027, kind: "requested", amountEuros: 300_000 });
+  await createFundingEnvelope(db(), { productId: product.id, funderId: sponsor.id, amount: 250_000, start: "2026-01-01", end: "2026-12-31" });
+  await createFundingEnvelope(db(), {
+    productId: product.id,
+    funderId: sponsor.id,
+    amount: "300000",
+    start: "2027-01-01",
+    end: "2027-06-30",
+    status: "requested",
+  });
+  await createBudgetStatement(db(), {
+    productId: product.id,
+    year: 2026,
+    nature: "forecast",
+    lines: [
+      { activity: "development", resource: "external_services", committed: 130_000, paid: "120000.50" },
+      { activity: "hosting", resource: "software", committed: 30_000, paid: 30_000 },
+    ],
+  });
 
   session = await createCommitteeSession(db(), {
     incubatorId: incubator.id,
@@ -191,6 +206,16 @@ describe("building the dossier from live data", () => {
     const stored = JSON.parse(JSON.stringify(content));
     expect(readSnapshot(stored)).toEqual(content);
     expect(DossierContentSchema.safeParse({ ...stored, format: 2 }).success).toBe(false);
+    // A dossier frozen before envelopes keeps its year × funder table.
+    const legacy = {
+      rows: [{ year: 2025, funder: "DINUM", granted: 200_000, committed: 0, paid: 180_000.5, requested: 0 }],
+      totals: { granted: 200_000, committed: 0, paid: 180_000.5, requested: 0 },
+    };
+    const old = readSnapshot({ ...stored, funding: legacy });
+    expect(old.funding).toEqual(legacy);
+    expect(blocksOf(dossierOutline(old), "financement")).toEqual([
+      expect.objectContaining({ kind: "table", caption: "Financement par année et par financeur" }),
+    ]);
   });
 
   it("holds the product, its phase, team, funding and indicators", () => {
@@ -200,11 +225,19 @@ describe("building the dossier from live data", () => {
       ["Ilona Intra", true],
       ["Dev Eloppeur", false],
     ]);
-    expect(content.funding.rows).toEqual([
-      { year: 2026, funder: "Direction du numérique (DINUM)", granted: 250_000, committed: 0, paid: 150_000.5, requested: 0 },
-      { year: 2027, funder: "Direction du numérique (DINUM)", granted: 0, committed: 0, paid: 0, requested: 300_000 },
-    ]);
-    expect(content.funding.totals).toEqual({ granted: 250_000, committed: 0, paid: 150_000.5, requested: 300_000 });
+    expect(content.funding).toEqual({
+      envelopes: [
+        { funder: "Direction du numérique (DINUM)", amount: 250_000, startDate: "2026-01-01", endDate: "2026-12-31", origin: "sponsor_budget", status: "granted", fromDecision: false },
+        { funder: "Direction du numérique (DINUM)", amount: 300_000, startDate: "2027-01-01", endDate: "2027-06-30", origin: "sponsor_budget", status: "requested", fromDecision: false },
+      ],
+      totals: { granted: 250_000, requested: 300_000, fast: 0 },
+      shares: [{ funder: "Direction du numérique (DINUM)", granted: 250_000, share: 10_000 }],
+      budget: [{ year: 2026, nature: "forecast", committed: 160_000, paid: 150_000.5 }],
+    });
+    const text = outlineText(dossierOutline(content));
+    expect(text).toContain("150 000,50 €");
+    expect(text).toContain("250 000,00 €");
+    expect(text).toContain("du 1 janvier 2027 au 30 juin 2027");
     expect(content.indicators).toHaveLength(1);
     expect(content.indicators[0]).toMatchObject({
       name: "Usagers actifs mensuels",

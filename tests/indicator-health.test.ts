@@ -279,7 +279,7 @@ describe("cost per use", () => {
   const users = monthly({ "2026-04": 8000, "2026-05": 10000, "2026-10": 12500 });
   const budget = monthly({ "2026-05": 900000, "2026-10": 1000000 });
   const funding = (...totals: [number, FundingTotal["kind"], number][]): FundingTotal[] =>
-    totals.map(([year, kind, amountEuros]) => ({ year, kind, amountEuros }));
+    totals.map(([year, kind, euros]) => ({ year, kind, cents: Math.round(euros * 100) }));
 
   it("divides the declared annual budget by the monthly active users of the same period", () => {
     const cost = costPerUseAt({ users, annualBudget: budget, funding: [] }, ASOF);

@@ -102,3 +102,21 @@ describe("administration and portfolios", () => {
     });
   });
 });
+
+describe("funding", () => {
+  it("opens the figures to the product's incubators, team and investors, not to another product's team", () => {
+    for (const reader of [admin, incubatorAdminA, coachB, developer, investor, committeeA]) {
+      expect(can(reader, "funding.read", privateProduct)).toBe(true);
+    }
+    for (const outsider of [null, coachC, otherTeam, otherInvestor, guest]) {
+      expect(can(outsider, "funding.read", privateProduct)).toBe(false);
+      // Even on a public product: the public budget page publishes what a public product shows.
+      expect(can(outsider, "funding.read", product)).toBe(false);
+    }
+  });
+
+  it("lets the incubator's staff and the team edit envelopes and budgets, not investors nor the committee", () => {
+    for (const editor of [admin, incubatorAdminA, coachB, developer, intrapreneur]) expect(can(editor, "funding.edit", product)).toBe(true);
+    for (const reader of [null, investor, committeeA, guest, otherTeam, coachC]) expect(can(reader, "funding.edit", product)).toBe(false);
+  });
+});

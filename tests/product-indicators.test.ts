@@ -5,7 +5,7 @@ import { renderToString } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor, Grant } from "~/auth/permissions";
 import {
-  createFundingLine,
+  createFundingEnvelope,
   createIncubator,
   createIndicator,
   createOrganisation,
@@ -85,7 +85,7 @@ beforeAll(async () => {
     values: [{ periodStart: "2026-09-01", value: 4.2 }],
   });
   await createIndicator(db(), { productId: product.id, name: "Ancien indicateur", archivedAt: new Date("2026-01-01T00:00:00Z") });
-  await createFundingLine(db(), { productId: product.id, funderId: funder.id, year: 2026, kind: "granted", amountEuros: 1_200_000 });
+  await createFundingEnvelope(db(), { productId: product.id, funderId: funder.id, amount: 1_200_000, start: "2026-01-01", end: "2026-12-31" });
 
   // Decisions: two published, one unpublished, and one corrected by another on the same day.
   await recordDecision(db(), { productId: product.id, decidedOn: "2025-03-03", outcome: "next_phase", targetPhase: "construction", publishedAt: new Date("2025-03-10T09:00:00Z") });
@@ -98,7 +98,8 @@ beforeAll(async () => {
 
   const fundedOnly = await createProduct(db(), { primaryIncubatorId: incubator.id, phases: [{ phase: "construction", start: "2025-06-02" }] });
   await createIndicator(db(), { productId: fundedOnly.id, matrixCode: "mau", values: [{ periodStart: "2026-10-01", value: 0 }] });
-  await createFundingLine(db(), { productId: fundedOnly.id, funderId: funder.id, year: 2026, kind: "paid", amountEuros: 300_000 });
+  // Granted from July 2025 to June 2026: half of it falls in 2026 (181 of 365 days).
+  await createFundingEnvelope(db(), { productId: fundedOnly.id, funderId: funder.id, amount: 600_000, start: "2025-07-01", end: "2026-06-30" });
 
   const privateProduct = await createProduct(db(), { primaryIncubatorId: incubator.id, isPublic: false });
 
@@ -194,8 +195,11 @@ describe("chart markers", () => {
     expect((await load(null)).costPerUse.change).toMatchObject({ committeeDate: day("2026-05-12"), evolution: null });
   });
 
-  it("falls back on funding lines, and does not divide by zero users", async () => {
-    expect((await load(coach, ids.fundedOnly)).costPerUse.now).toMatchObject({ status: "zero-users", budget: { euros: 300000 } });
+  it("falls back on the envelopes granted for the year, and does not divide by zero users", async () => {
+    expect((await load(coach, ids.fundedOnly)).costPerUse.now).toMatchObject({
+      status: "zero-users",
+      budget: { euros: 297534.25, source: { kind: "funding", year: 2026, fundingKind: "granted" } },
+    });
   });
 });
 

@@ -6,7 +6,8 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   createCommitteeSession,
-  createFundingLine,
+  createBudgetStatement,
+  createFundingEnvelope,
   createIncubator,
   createIndicator,
   createOrganisation,
@@ -16,6 +17,8 @@ import {
 import { DEMO_ANCHOR } from "~/db/seed/demo-timeline";
 import { resetPortfolio, seedDemoIfEmpty, seedPortfolio } from "~/db/seed/seed.server";
 import { addMonthsUtc, isoDay } from "~/domain/days";
+import { checkFastCoFunding } from "~/domain/funding";
+import { sumCents, toCents } from "~/domain/money";
 import { currentPhase, historyProblems, PHASES, type Phase, type PhaseEntryLike } from "~/domain/phases";
 import { openDatabase } from "~/db/connect.server";
 import { projectPath } from "~/project-root.server";
@@ -38,7 +41,8 @@ async function tableCounts() {
     users: await prisma.user.count(),
     values: await prisma.indicatorValue.count(),
     decisions: await prisma.decision.count(),
-    fundingLines: await prisma.fundingLine.count(),
+    envelopes: await prisma.fundingEnvelope.count(),
+    budgetLines: await prisma.budgetLine.count(),
   };
 }
 
@@ -204,14 +208,17 @@ describe("the demo portfolio", () => {
     const year = 2025;
     const [from, to] = [new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year + 1, 0, 1))];
     const products = await db().product.findMany({
-      include: { phases: true, fundingLines: { where: { year, kind: "paid" } } },
+      include: {
+        phases: true,
+        budgetStatements: { where: { year, nature: "actual", supersededAt: null }, include: { lines: true } },
+      },
     });
     const spentIn = (phase: Phase) =>
       products
         .filter((p) =>
           p.phases.some((e) => e.phase === phase && e.startDate <= from && (!e.endDate || e.endDate >= to)),
         )
-        .map((p) => p.fundingLines.reduce((sum, line) => sum + Number(line.amountEuros), 0));
+        .map((p) => sumCents(p.budgetStatements.flatMap((s) => s.lines.map((line) => toCents(line.paid)))) / 100);
     const construction = spentIn("construction");
     const acceleration = spentIn("acceleration");
     expect(construction.length + acceleration.length).toBeGreaterThan(0);
@@ -223,12 +230,26 @@ describe("the demo portfolio", () => {
       expect(spent).toBeGreaterThan(900_000);
       expect(spent).toBeLessThan(2_100_000);
     }
-    const funders = await db().fundingLine.groupBy({
-      by: ["productId"],
-      _count: { funderId: true },
-      where: { kind: "granted" },
-    });
-    expect(funders.length).toBeGreaterThan(30);
+    // Several funders on many products, envelopes from committee decisions, FAST within its rule.
+    const envelopes = await db().fundingEnvelope.findMany({ where: { status: "granted" } });
+    const fundersOf = new Map<string, Set<string>>();
+    for (const e of envelopes) fundersOf.set(e.productId, (fundersOf.get(e.productId) ?? new Set()).add(e.funderId));
+    expect(fundersOf.size).toBeGreaterThan(30);
+    expect([...fundersOf.values()].filter((funders) => funders.size > 1).length).toBeGreaterThan(10);
+    expect(envelopes.filter((e) => e.decisionId !== null).length).toBeGreaterThan(envelopes.length / 2);
+    const fastProducts = new Set(envelopes.filter((e) => e.origin === "fast").map((e) => e.productId));
+    expect(fastProducts.size).toBeGreaterThan(3);
+    for (const productId of fastProducts) {
+      const own = envelopes
+        .filter((e) => e.productId === productId)
+        .map((e) => ({ ...e, cents: toCents(e.amount) }));
+      expect(checkFastCoFunding(own), productId).toEqual({ ok: true });
+    }
+    // One current revision per product, year and nature; a closed year has its actual, the current
+    // year its forecast.
+    const current = await db().budgetStatement.groupBy({ by: ["nature"], where: { supersededAt: null, year: 2026 }, _count: true });
+    expect(current.map((g) => g.nature)).toEqual(["forecast"]);
+    expect(await db().budgetStatement.count({ where: { supersededAt: { not: null } } })).toBeGreaterThan(10);
   });
 
   it("offers each persona of the demo sign-in, with its role", async () => {
@@ -248,7 +269,7 @@ describe("the demo portfolio", () => {
     ]);
     const investor = await persona("investisseur");
     expect(investor.roles).toEqual([expect.objectContaining({ role: "investor", organisationId: expect.any(String) })]);
-    const funded = await db().fundingLine.findMany({
+    const funded = await db().fundingEnvelope.findMany({
       where: { funderId: investor.roles[0].organisationId ?? "" },
       distinct: ["productId"],
     });
@@ -298,7 +319,17 @@ describe("the factories for committees, indicators and funding", () => {
       ],
     });
     expect(await db().indicatorValue.count({ where: { indicatorId: indicator.id } })).toBe(2);
-    await createFundingLine(db(), { productId: product.id, funderId: funder.id, kind: "paid", amountEuros: 41_000 });
+    await createFundingEnvelope(db(), { productId: product.id, funderId: funder.id, amount: "41000.10" });
+    const statement = await createBudgetStatement(db(), {
+      productId: product.id,
+      year: 2025,
+      nature: "actual",
+      lines: [{ activity: "development", resource: "staff", committed: 41_000.1, paid: "40000.05" }],
+    });
+    expect(statement.lines.map((line) => [line.committed.toString(), line.paid.toString()])).toEqual([["41000.1", "40000.05"]]);
+    await expect(
+      createBudgetStatement(db(), { productId: product.id, year: 2025, nature: "actual", revision: 2, lines: [] }),
+    ).rejects.toThrow();
     const session = await createCommitteeSession(db(), {
       incubatorId: incubator.id,
       productIds: [product.id],

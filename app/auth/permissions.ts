@@ -58,6 +58,10 @@ export interface Permissions {
   "indicator.write": ProductScope;
   "indicator.validate": ProductScope;
   "dossier.write": ProductScope;
+  /** Envelopes, budget statements and runway, beyond what a public product publishes. */
+  "funding.read": ProductScope;
+  /** Envelopes and budget statements. */
+  "funding.edit": ProductScope;
   "session.read": SessionScope;
   "session.manage": IncubatorScope;
   "vote.cast": SessionScope;
@@ -113,6 +117,9 @@ const RULES: Rules = {
   "indicator.write": (a, p) => hasIncubatorRole(a, p.incubatorIds, STAFF) || isTeamMember(a, p.productId),
   "indicator.validate": (a, p) => hasIncubatorRole(a, p.incubatorIds, STAFF),
   "dossier.write": (a, p) => hasIncubatorRole(a, p.incubatorIds, STAFF) || isTeamMember(a, p.productId),
+  "funding.read": (a, p) =>
+    hasIncubatorRole(a, p.incubatorIds, INCUBATOR_READERS) || isTeamMember(a, p.productId) || fundsProduct(a, p.sponsorIds),
+  "funding.edit": (a, p) => hasIncubatorRole(a, p.incubatorIds, STAFF) || isTeamMember(a, p.productId),
   "session.read": (a, s) => hasIncubatorRole(a, [s.incubatorId], INCUBATOR_READERS) || sitsOnCommittee(a, s),
   "session.manage": (a, i) => hasIncubatorRole(a, [i.incubatorId], ADMIN),
   "vote.cast": (a, s) => sitsOnCommittee(a, s),

@@ -2,11 +2,13 @@
 // history (app/domain/outcomes.ts) and its audit row — or nothing. A decision is never edited: a
 // correction is an amendment, a new decision pointing at the one it corrects, whose phase effect
 // reconciles the history. Publishing a decision's public rationale is a separate, audited step.
+import { z } from "zod";
 import { recordAudit } from "~/audit/audit-log.server";
 import { defaultNextReview, DEFAULT_EXTENSION_MONTHS, latestDecision, parisDay } from "~/domain/committee-calendar";
 import { amendmentEffect, decisionEffect, type EffectResult, type HistoryEdit, type HistoryEntryRef } from "~/domain/outcomes";
 import { isPhase, type Phase } from "~/domain/phases";
 import type { Prisma } from "~/generated/prisma/client";
+import { decisionEnvelope, insertEnvelope } from "~/funding/envelopes.server";
 import { lockProduct } from "~/products/product-access.server";
 import { formatDay } from "~/ui/dates";
 import type { DecisionInput } from "./decision-forms";
@@ -63,7 +65,27 @@ interface DecisionWrite {
   effect: Extract<EffectResult, { ok: true }>;
 }
 
-/** Writes the decision, its conditions, its phase change and its audit row. */
+/**
+ * The envelope a decision with a budget grants (linked to it); an amendment cancels the envelope of
+ * the decision it corrects, and grants its own.
+ */
+async function grantEnvelope(tx: Prisma.TransactionClient, w: DecisionWrite, decisionId: string, nextReviewDate: Date | null) {
+  if (w.correctsId) {
+    await tx.fundingEnvelope.updateMany({
+      where: { decisionId: w.correctsId, status: { not: "cancelled" } },
+      data: { status: "cancelled", version: { increment: 1 } },
+    });
+  }
+  const { budgetEuros, budgetFunderId } = w.input;
+  if (!budgetEuros || !budgetFunderId) return;
+  const envelope = decisionEnvelope({ ...w.input, budgetEuros, budgetFunderId, decidedOn: w.decidedOn, nextReviewDate });
+  if (envelope.endDate < envelope.startDate) {
+    throw new Refusal({ budgetTo: [`La fin de la période financée doit suivre son début, le ${formatDay(envelope.startDate)}.`] });
+  }
+  await insertEnvelope(tx, w.actorId, w.productId, { ...envelope, decisionId });
+}
+
+/** Writes the decision, its conditions, its phase change, the envelope it grants and its audit row. */
 async function writeDecision(tx: Prisma.TransactionClient, w: DecisionWrite, audit: { action: string; reason?: string }) {
   const { input, decidedOn } = w;
   const nextReviewDate =
@@ -99,6 +121,7 @@ async function writeDecision(tx: Prisma.TransactionClient, w: DecisionWrite, aud
     select: { id: true },
   });
   await applyEdit(tx, w.productId, w.effect.edit, w.actorId, decidedOn);
+  await grantEnvelope(tx, w, decision.id, nextReviewDate);
   await recordAudit(tx, {
     actorId: w.actorId,
     action: audit.action,
@@ -156,6 +179,11 @@ export function recordDecision(
   });
 }
 
+const DECISION_GONE = "Cette décision n'existe pas ou plus : rechargez la page.";
+
+/** A form without the decision's id (or with a tampered one) must be refused, not reach the database as "". */
+const isDecisionId = (id: string) => z.uuid().safeParse(id).success;
+
 /**
  * Amends the product's latest decision: a new decision, on the same day and for the same session,
  * pointing at the original (both kept), with the phase history reconciled. `reason` goes to the log.
@@ -168,8 +196,9 @@ export function amendDecision(
   reason: string,
 ): Promise<DecisionResult> {
   return transact(async (tx) => {
+    if (!isDecisionId(decisionId)) throw refuse(DECISION_GONE);
     const located = await tx.decision.findFirst({ where: { id: decisionId, ...scope }, select: { productId: true, sessionId: true } });
-    if (!located) throw refuse("Cette décision n'existe pas ou plus : rechargez la page.");
+    if (!located) throw refuse(DECISION_GONE);
     if (located.sessionId) await lockSession(tx, located.sessionId);
     await lockProduct(tx, located.productId);
     const decisions = await tx.decision.findMany({
@@ -212,11 +241,12 @@ export function amendDecision(
 /** Publishes a standing decision's public rationale (public pages then show it). */
 export function publishDecision(actorId: string, scope: DecisionScope, decisionId: string): Promise<{ ok: true } | Refused> {
   return transact(async (tx) => {
+    if (!isDecisionId(decisionId)) throw refuse(DECISION_GONE);
     const decision = await tx.decision.findFirst({
       where: { id: decisionId, ...scope },
       select: { publicRationale: true, publishedAt: true, correctedBy: { select: { id: true } } },
     });
-    if (!decision) throw refuse("Cette décision n'existe pas ou plus : rechargez la page.");
+    if (!decision) throw refuse(DECISION_GONE);
     if (decision.correctedBy) throw refuse("Cette décision a été amendée : publiez plutôt son amendement.");
     if (decision.publishedAt) throw refuse("Cette décision est déjà publiée.");
     if (!decision.publicRationale?.trim()) {

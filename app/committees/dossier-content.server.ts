@@ -5,6 +5,8 @@
 import type { Actor } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { isoDay } from "~/domain/days";
+import { fundingTotals } from "~/domain/funding";
+import { sumCents, toCents } from "~/domain/money";
 import { parisToday } from "~/domain/entry-periods";
 import { phaseSegments, timeInPhase } from "~/domain/phases";
 import {
@@ -16,7 +18,7 @@ import {
 import { loadProductIndicators } from "~/indicators/product-indicators.server";
 import { phaseHistorySelect, toPhaseHistory } from "~/products/phase-history.server";
 import { organisationName } from "~/ui/organisation-name";
-import { DOSSIER_CONTENT_FORMAT, type DossierContent, type FundingRow, type PreviousObjectives } from "./dossier-content";
+import { DOSSIER_CONTENT_FORMAT, type DossierContent, type DossierFunding, type PreviousObjectives } from "./dossier-content";
 import { readSections, type DossierSections } from "./dossier-sections";
 
 /** The session a dossier is written for. */
@@ -29,33 +31,64 @@ export interface DossierSession {
 
 const byName = (a: string, b: string) => a.localeCompare(b, "fr");
 
-type FundingAmounts = Omit<FundingRow, "year" | "funder">;
-type FundingKind = keyof FundingAmounts;
+const inEuros = (cents: number) => cents / 100;
 
-const inEuros = (cents: FundingAmounts): FundingAmounts => ({
-  granted: cents.granted / 100,
-  committed: cents.committed / 100,
-  paid: cents.paid / 100,
-  requested: cents.requested / 100,
-});
-
-/** Funding lines summed per year and funder (in cents, so that many lines add up exactly). */
-function fundingTable(lines: readonly { year: number; kind: FundingKind; amountEuros: unknown; funder: string }[]) {
-  const rows = new Map<string, FundingRow>();
-  const totals: FundingAmounts = { granted: 0, committed: 0, paid: 0, requested: 0 };
-  for (const line of lines) {
-    const key = `${line.year}\u0000${line.funder}`;
-    const row = rows.get(key) ?? { year: line.year, funder: line.funder, granted: 0, committed: 0, paid: 0, requested: 0 };
-    const cents = Math.round(Number(line.amountEuros) * 100);
-    row[line.kind] += cents;
-    totals[line.kind] += cents;
-    rows.set(key, row);
+/**
+ * The product's envelopes with each funder's share of the granted money, and AE/CP per year from
+ * its current budget statements (the actual of a closed year, else the year's forecast).
+ */
+async function dossierFunding(productId: string): Promise<DossierFunding> {
+  const [envelopes, statements] = await Promise.all([
+    db().fundingEnvelope.findMany({
+      where: { productId },
+      select: {
+        funderId: true,
+        amount: true,
+        startDate: true,
+        endDate: true,
+        origin: true,
+        status: true,
+        decisionId: true,
+        funder: { select: { name: true, acronym: true } },
+      },
+      orderBy: [{ startDate: "asc" }, { createdAt: "asc" }],
+    }),
+    db().budgetStatement.findMany({
+      where: { productId, supersededAt: null },
+      select: { year: true, nature: true, lines: { select: { committed: true, paid: true } } },
+      orderBy: [{ year: "asc" }, { nature: "asc" }],
+    }),
+  ]);
+  const totals = fundingTotals(envelopes.map((e) => ({ ...e, cents: toCents(e.amount) })));
+  const funderName = new Map(envelopes.map((e) => [e.funderId, organisationName(e.funder)]));
+  const budget = new Map<number, DossierFunding["budget"][number]>();
+  for (const statement of statements) {
+    // "actual" sorts before "forecast": a year's actual wins.
+    if (budget.has(statement.year)) continue;
+    budget.set(statement.year, {
+      year: statement.year,
+      nature: statement.nature,
+      committed: inEuros(sumCents(statement.lines.map((l) => toCents(l.committed)))),
+      paid: inEuros(sumCents(statement.lines.map((l) => toCents(l.paid)))),
+    });
   }
   return {
-    rows: [...rows.values()]
-      .sort((a, b) => a.year - b.year || byName(a.funder, b.funder))
-      .map((row) => ({ year: row.year, funder: row.funder, ...inEuros(row) })),
-    totals: inEuros(totals),
+    envelopes: envelopes.map((e) => ({
+      funder: funderName.get(e.funderId) ?? "",
+      amount: inEuros(toCents(e.amount)),
+      startDate: isoDay(e.startDate),
+      endDate: isoDay(e.endDate),
+      origin: e.origin,
+      status: e.status,
+      fromDecision: e.decisionId !== null,
+    })),
+    totals: { granted: inEuros(totals.granted), requested: inEuros(totals.requested), fast: inEuros(totals.fast) },
+    shares: totals.shares.map((s) => ({
+      funder: funderName.get(s.funderId) ?? "",
+      granted: inEuros(s.cents),
+      share: s.basisPoints,
+    })),
+    budget: [...budget.values()],
   };
 }
 
@@ -155,10 +188,7 @@ export async function buildDossierContent(
       },
     }),
     loadProductIndicators(actor, productId, asOf),
-    db().fundingLine.findMany({
-      where: { productId },
-      select: { year: true, kind: true, amountEuros: true, funder: { select: { name: true, acronym: true } } },
-    }),
+    dossierFunding(productId),
     previousDecision(productId, session),
     previousObjectives(productId, session),
   ]);
@@ -186,7 +216,7 @@ export async function buildDossierContent(
       .map((r) => ({ name: r.user.name, title: r.title, isIntrapreneur: r.isIntrapreneur }))
       // Intrapreneurs first: they own the product.
       .sort((a, b) => Number(b.isIntrapreneur) - Number(a.isIntrapreneur) || byName(a.name, b.name)),
-    funding: fundingTable(funding.map((line) => ({ ...line, funder: organisationName(line.funder) }))),
+    funding,
     indicators: indicators.indicators.map((indicator) => ({
       name: indicator.name,
       description: indicator.description,

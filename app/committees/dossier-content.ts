@@ -5,7 +5,18 @@
 // old snapshots do not satisfy is a new format, read beside the old one, never a rewrite of them.
 import { z } from "zod";
 import { PHASES } from "~/domain/phases";
-import { ConditionStatus, Direction, Frequency, ImpactLevel, IndicatorKind, Outcome, ValueStatus } from "~/generated/prisma/enums";
+import {
+  BudgetNature,
+  ConditionStatus,
+  Direction,
+  EnvelopeStatus,
+  FundingOrigin,
+  Frequency,
+  ImpactLevel,
+  IndicatorKind,
+  Outcome,
+  ValueStatus,
+} from "~/generated/prisma/enums";
 import { DossierSectionsSchema } from "./dossier-sections";
 
 export const DOSSIER_CONTENT_FORMAT = 1;
@@ -21,6 +32,35 @@ const FundingRowSchema = z.object({
   committed: euros,
   paid: euros,
   requested: euros,
+});
+
+/** Funding as dossiers had it before envelopes and budget statements: one row per year and funder. */
+const LegacyFundingSchema = z.object({
+  /** One row per year and funder, oldest year first. */
+  rows: z.array(FundingRowSchema),
+  totals: FundingRowSchema.omit({ year: true, funder: true }),
+});
+
+/** The product's envelopes, each funder's share of the granted money, and AE/CP per year. */
+const FundingSchema = z.object({
+  /** Oldest first. */
+  envelopes: z.array(
+    z.object({
+      funder: z.string(),
+      amount: euros,
+      startDate: day,
+      endDate: day,
+      origin: z.enum(FundingOrigin),
+      status: z.enum(EnvelopeStatus),
+      /** Granted by a committee decision. */
+      fromDecision: z.boolean(),
+    }),
+  ),
+  totals: z.object({ granted: euros, requested: euros, fast: euros }),
+  /** Largest share first; `share` in basis points (10 000 = 100 %). */
+  shares: z.array(z.object({ funder: z.string(), granted: euros, share: z.number().int() })),
+  /** The current budget statement of each year (the actual when there is one, else the forecast). */
+  budget: z.array(z.object({ year: z.number().int(), nature: z.enum(BudgetNature), committed: euros, paid: euros })),
 });
 
 const IndicatorSchema = z.object({
@@ -63,11 +103,8 @@ export const DossierContentSchema = z.object({
     })
     .nullable(),
   team: z.array(z.object({ name: z.string(), title: z.string().nullable(), isIntrapreneur: z.boolean() })),
-  funding: z.object({
-    /** One row per year and funder, oldest year first. */
-    rows: z.array(FundingRowSchema),
-    totals: FundingRowSchema.omit({ year: true, funder: true }),
-  }),
+  // Snapshots frozen before envelopes keep their table: both read under format 1.
+  funding: z.union([FundingSchema, LegacyFundingSchema]),
   indicators: z.array(IndicatorSchema),
   /** Committee decisions and phase changes, marked on the indicators' charts. */
   markers: z.object({
@@ -129,7 +166,8 @@ export const DossierContentSchema = z.object({
 });
 export type DossierContent = z.output<typeof DossierContentSchema>;
 export type DossierIndicator = DossierContent["indicators"][number];
-export type FundingRow = DossierContent["funding"]["rows"][number];
+export type DossierFunding = z.output<typeof FundingSchema>;
+export type LegacyDossierFunding = z.output<typeof LegacyFundingSchema>;
 export type PreviousObjectives = NonNullable<DossierContent["previousObjectives"]>;
 
 /** Reads a stored snapshot; a snapshot that is not one of the known formats is a bug to hear about. */

@@ -1,23 +1,28 @@
 // A dossier's content laid out as the committee reads it: sections in the doctrine's order, each made
 // of headings, the team's texts, facts, tables and notes. Pure and written once, so that the web page,
 // the printable page and the PDF say exactly the same thing.
+import { BUDGET_NATURE_LABELS } from "~/domain/budget-statements";
 import { CONDITION_STATUS_LABELS, OUTCOME_LABELS } from "~/domain/committee-labels";
 import { day } from "~/domain/days";
 import {
   DIRECTION_LABELS,
   DURATION_STATUS_LABELS,
+  ENVELOPE_STATUS_LABELS,
+  FUNDING_ORIGIN_LABELS,
   IMPACT_LEVEL_LABELS,
   INDICATOR_KIND_LABELS,
   PHASE_LABELS,
   VALUE_STATUS_LABELS,
   typicalDurationLabel,
 } from "~/domain/labels";
+import { formatShare } from "~/domain/funding";
+import { formatEuros as formatExactEuros } from "~/domain/money";
 import { isPhase } from "~/domain/phases";
 import type { DossierStatus, Frequency } from "~/generated/prisma/enums";
 import { ATTAINMENT_LABELS, formatEuros, formatMeasure, formatPeriod } from "~/indicators/indicator-wording";
 import { formatDateTime, formatDay, formatDuration } from "~/ui/dates";
 import { webUrl } from "~/ui/web-url";
-import type { DossierContent, DossierIndicator } from "./dossier-content";
+import type { DossierContent, DossierFunding, DossierIndicator, LegacyDossierFunding } from "./dossier-content";
 import { SECTION_LABELS } from "./dossier-sections";
 import { FUNDING_COLUMN_LABELS } from "./dossier-wording";
 
@@ -272,25 +277,85 @@ function healthNote(health: DossierContent["health"]): string {
   return note;
 }
 
-function fundingSection(content: DossierContent): OutlineSection {
-  const { rows, totals } = content.funding;
+/** Dossiers frozen before envelopes and budget statements: one row per year and funder. */
+function legacyFundingBlocks({ rows, totals }: LegacyDossierFunding): OutlineBlock[] {
   const amounts = (row: typeof totals) => [row.granted, row.committed, row.paid, row.requested].map(formatEuros);
+  if (rows.length === 0) return [{ kind: "note", text: "Aucune ligne de financement n'est enregistrée." }];
+  return [
+    {
+      kind: "table",
+      caption: "Financement par année et par financeur",
+      headers: ["Année", "Financeur", ...Object.values(FUNDING_COLUMN_LABELS)],
+      numeric: [false, false, true, true, true, true],
+      widths: [0.7, 2, 1, 1, 1, 1],
+      rows: [...rows.map((row) => [String(row.year), row.funder, ...amounts(row)]), ["Total", "", ...amounts(totals)]],
+    },
+  ];
+}
+
+function fundingBlocks(funding: DossierFunding): OutlineBlock[] {
+  // To the cent: these are accounts, not orders of magnitude.
+  const euros = (amount: number) => formatExactEuros(Math.round(amount * 100));
+  const blocks: OutlineBlock[] = [];
+  if (funding.envelopes.length === 0) {
+    blocks.push({ kind: "note", text: "Aucune enveloppe de financement n'est enregistrée." });
+  } else {
+    const period = (e: DossierFunding["envelopes"][number]) =>
+      `du ${formatDay(day(e.startDate))} au ${formatDay(day(e.endDate))}`;
+    blocks.push({
+      kind: "table",
+      caption: "Enveloppes de financement",
+      headers: ["Financeur", "Origine", "Période", "Statut", "Montant"],
+      numeric: [false, false, false, false, true],
+      widths: [1.6, 1.2, 1.8, 1, 1],
+      rows: funding.envelopes.map((e) => [
+        e.funder,
+        FUNDING_ORIGIN_LABELS[e.origin],
+        period(e),
+        ENVELOPE_STATUS_LABELS[e.status] + (e.fromDecision ? " (décision de comité)" : ""),
+        euros(e.amount),
+      ]),
+    });
+    if (funding.shares.length > 0) {
+      blocks.push({
+        kind: "table",
+        caption: "Part de chaque financeur dans les enveloppes accordées",
+        headers: ["Financeur", "Accordé", "Part"],
+        numeric: [false, true, true],
+        widths: [2, 1, 0.8],
+        rows: [
+          ...funding.shares.map((s) => [s.funder, euros(s.granted), formatShare(s.share)]),
+          ["Total", euros(funding.totals.granted), formatShare(10_000)],
+        ],
+      });
+    }
+  }
+  blocks.push(
+    funding.budget.length === 0
+      ? { kind: "note", text: "Aucun budget (AE et CP) n'est déclaré." }
+      : {
+          kind: "table",
+          caption: "Budget par année : engagements (AE) et paiements (CP)",
+          headers: ["Année", "Nature", FUNDING_COLUMN_LABELS.committed, FUNDING_COLUMN_LABELS.paid],
+          numeric: [false, false, true, true],
+          widths: [0.7, 1, 1, 1],
+          rows: funding.budget.map((b) => [
+            String(b.year),
+            BUDGET_NATURE_LABELS[b.nature],
+            euros(b.committed),
+            euros(b.paid),
+          ]),
+        },
+  );
+  return blocks;
+}
+
+function fundingSection(content: DossierContent): OutlineSection {
+  const { funding } = content;
   return {
     id: "financement",
     title: "Financement",
-    blocks:
-      rows.length === 0
-        ? [{ kind: "note", text: "Aucune ligne de financement n'est enregistrée." }]
-        : [
-            {
-              kind: "table",
-              caption: "Financement par année et par financeur",
-              headers: ["Année", "Financeur", ...Object.values(FUNDING_COLUMN_LABELS)],
-              numeric: [false, false, true, true, true, true],
-              widths: [0.7, 2, 1, 1, 1, 1],
-              rows: [...rows.map((row) => [String(row.year), row.funder, ...amounts(row)]), ["Total", "", ...amounts(totals)]],
-            },
-          ],
+    blocks: "envelopes" in funding ? fundingBlocks(funding) : legacyFundingBlocks(funding),
   };
 }
 

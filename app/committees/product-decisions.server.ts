@@ -3,9 +3,10 @@
 import { db } from "~/db.server";
 import type { Phase } from "~/domain/phases";
 
-export async function productDecisions(productId: string, internal: boolean) {
+export async function productDecisions(productId: string, internal: boolean, asOf: Date = new Date()) {
   const decisions = await db().decision.findMany({
-    where: { productId, ...(internal ? {} : { publishedAt: { not: null } }) },
+    // A publication may be set ahead (once procurement is told): until then the decision is internal.
+    where: { productId, ...(internal ? {} : { publishedAt: { lte: asOf } }) },
     orderBy: [{ decidedOn: "desc" }, { createdAt: "desc" }],
     select: {
       id: true,

@@ -3,17 +3,20 @@
 // docs/decisions/006-indicator-health-and-cost-per-use.md:
 // - users: the latest value of the "mau" indicator for a period started by the date;
 // - budget: the "annual_budget" indicator (spending of the last twelve months, declared by the team)
-//   for that period or the latest before it; without one, the funding lines of that period's year,
-//   the actual payments (CP, `paid`) of a closed year or the granted envelope of the year in progress,
-//   each falling back on the other; a year without any falls back on the year before.
-import type { FundingKind } from "~/generated/prisma/enums";
+//   for that period or the latest before it; without one, the funding of that period's year: the
+//   payments (CP) of the year's actual budget statement for a closed year, the granted envelopes
+//   overlapping the year (prorated by days) for the year in progress, each falling back on the other;
+//   a year without any falls back on the year before.
 import { latestAtOrBefore, type Measurement } from "./indicator-health";
 
-/** The sum of a product's funding lines of one kind for one year. */
+/**
+ * A product's funding of one year: `paid` is the CP of its current actual budget statement, `granted`
+ * the part of its granted envelopes falling in the year (app/domain/funding.ts `centsInYear`).
+ */
 export interface FundingTotal {
   year: number;
-  kind: FundingKind;
-  amountEuros: number;
+  kind: "paid" | "granted";
+  cents: number;
 }
 
 export interface CostInputs {
@@ -43,10 +46,9 @@ export type CostPerUse =
 function fundingOfYear(funding: readonly FundingTotal[], year: number, closed: boolean): Budget | null {
   const order: ("paid" | "granted")[] = closed ? ["paid", "granted"] : ["granted", "paid"];
   for (const fundingKind of order) {
-    // Cents, so that many lines add up without floating-point dust.
     const cents = funding
       .filter((f) => f.year === year && f.kind === fundingKind)
-      .reduce((sum, f) => sum + Math.round(f.amountEuros * 100), 0);
+      .reduce((sum, f) => sum + f.cents, 0);
     if (cents > 0) return { euros: cents / 100, source: { kind: "funding", year, fundingKind } };
   }
   return null;

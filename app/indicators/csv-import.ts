@@ -4,11 +4,12 @@
 import { today } from "~/domain/days";
 import { periodStart } from "~/domain/periods";
 import type { Frequency } from "~/generated/prisma/enums";
-import { csvLine, detectSeparator, parseCsv, type CsvSeparator } from "./csv";
-import { foldName, type RawValueRow, type RowPlan } from "./value-batch";
+import { csvLine, readCsvTable, type CsvColumns, type CsvSeparator } from "./csv";
+import type { RawValueRow, RowPlan } from "./value-batch";
 
 /** Bytes of an uploaded file; the form around it may add a little. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const CSV_TOO_LARGE = `Le fichier dépasse ${MAX_IMPORT_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`;
 export const MAX_IMPORT_ROWS = 10_000;
 
 type Column = "indicator" | "period" | "value" | "reason";
@@ -25,61 +26,35 @@ const HEADERS: Record<string, Column> = {
   reason: "reason",
 };
 
-const REQUIRED: ReadonlyArray<[Column, string]> = [
-  ["indicator", "indicateur"],
-  ["period", "periode"],
-  ["value", "valeur"],
-];
-
 /** The template's header row: what the help text and the downloaded file both show. */
 export const TEMPLATE_HEADER = ["indicateur", "periode", "valeur", "raison"] as const;
 
-export type ImportFile = { ok: true; separator: CsvSeparator; rows: RawValueRow[] } | { ok: false; error: string };
+const COLUMNS: CsvColumns<Column> = {
+  headers: HEADERS,
+  required: [
+    ["indicator", "indicateur"],
+    ["period", "periode"],
+    ["value", "valeur"],
+  ],
+  headerHelp: `La première ligne du fichier doit nommer les colonnes ${TEMPLATE_HEADER.slice(0, 3).join(", ")} (et raison, facultative).`,
+  rowContent: "valeurs",
+  maxRows: MAX_IMPORT_ROWS,
+};
 
-const formatCount = (n: number) => n.toLocaleString("fr-FR");
+export type ImportFile = { ok: true; separator: CsvSeparator; rows: RawValueRow[] } | { ok: false; error: string };
 
 /** The value rows of a file's text (see `decodeUtf8`), or why the file as a whole cannot be read. */
 export function readImportText(text: string): ImportFile {
-  const separator = detectSeparator(text);
-  const parsed = parseCsv(text, separator);
-  if (!parsed.ok) return parsed;
-  const [header, ...records] = parsed.records;
-  if (!header) return { ok: false, error: "Le fichier est vide." };
-
-  const columns = new Map<Column, number>();
-  for (const [index, name] of header.fields.entries()) {
-    const column = HEADERS[foldName(name)];
-    if (!column) continue; // Other columns (a comment, a unit…) are the team's own business.
-    if (columns.has(column)) return { ok: false, error: `La colonne « ${name.trim()} » apparaît deux fois dans la première ligne.` };
-    columns.set(column, index);
-  }
-  const missing = REQUIRED.filter(([column]) => !columns.has(column)).map(([, name]) => name);
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      error: `${missing.length > 1 ? "Colonnes manquantes" : "Colonne manquante"} : ${missing.join(", ")}. La première ligne du fichier doit nommer les colonnes ${TEMPLATE_HEADER.slice(0, 3).join(", ")} (et raison, facultative).`,
-    };
-  }
-  if (records.length === 0) return { ok: false, error: "Le fichier ne contient aucune ligne de valeurs sous la ligne d'en-tête." };
-  if (records.length > MAX_IMPORT_ROWS) {
-    return {
-      ok: false,
-      error: `Le fichier compte ${formatCount(records.length)} lignes de valeurs : ${formatCount(MAX_IMPORT_ROWS)} au plus. Découpez-le en plusieurs fichiers.`,
-    };
-  }
-
-  const cell = (fields: string[], column: Column) => {
-    const index = columns.get(column);
-    return index === undefined ? "" : (fields[index] ?? "");
-  };
-  const rows = records.map(({ line, fields }) => ({
+  const table = readCsvTable(text, COLUMNS);
+  if (!table.ok) return table;
+  const rows = table.rows.map(({ line, cells }) => ({
     position: line,
-    indicator: cell(fields, "indicator"),
-    period: cell(fields, "period"),
-    value: cell(fields, "value"),
-    reason: cell(fields, "reason"),
+    indicator: cells.indicator,
+    period: cells.period,
+    value: cells.value,
+    reason: cells.reason,
   }));
-  return { ok: true, separator, rows };
+  return { ok: true, separator: table.separator, rows };
 }
 
 export interface PreviewRow {

@@ -110,3 +110,83 @@ export function csvLine(cells: readonly string[], separator: CsvSeparator): stri
 export function unescapeFormula(cell: string): string {
   return /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell;
 }
+
+/** A name as compared: lower case, no accents, ligatures spelt out, spaces collapsed. */
+export function foldName(name: string): string {
+  return unescapeFormula(name.trim())
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The columns an import file must name in its header row, whatever it imports. */
+export interface CsvColumns<C extends string> {
+  /** Header names, folded by `foldName`, by column. Other columns of the file are ignored. */
+  headers: Readonly<Record<string, C>>;
+  /** The columns without which no row can be read, with the name the messages give them. */
+  required: ReadonlyArray<readonly [C, string]>;
+  /** Said after the missing columns: what the first line must name. */
+  headerHelp: string;
+  /** What a row holds, for the messages: "valeurs" gives "lignes de valeurs". */
+  rowContent: string;
+  maxRows: number;
+}
+
+export type CsvTable<C extends string> =
+  | { ok: true; separator: CsvSeparator; rows: Array<{ line: number; cells: Record<C, string> }> }
+  | { ok: false; error: string };
+
+const formatCount = (n: number) => n.toLocaleString("fr-FR");
+
+/**
+ * The rows of an import file's text (see `decodeUtf8`) by column, found by the header's names in any
+ * order, case and accents (an absent optional column reads as ""), or why the file as a whole cannot
+ * be read.
+ */
+export function readCsvTable<C extends string>(text: string, spec: CsvColumns<C>): CsvTable<C> {
+  const separator = detectSeparator(text);
+  const parsed = parseCsv(text, separator);
+  if (!parsed.ok) return parsed;
+  const [header, ...records] = parsed.records;
+  if (!header) return { ok: false, error: "Le fichier est vide." };
+
+  const columns = new Map<C, number>();
+  for (const [index, name] of header.fields.entries()) {
+    const column = spec.headers[foldName(name)];
+    if (!column) continue;
+    if (columns.has(column)) return { ok: false, error: `La colonne « ${name.trim()} » apparaît deux fois dans la première ligne.` };
+    columns.set(column, index);
+  }
+  const missing = spec.required.filter(([column]) => !columns.has(column)).map(([, name]) => name);
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      error: `${missing.length > 1 ? "Colonnes manquantes" : "Colonne manquante"} : ${missing.join(", ")}. ${spec.headerHelp}`,
+    };
+  }
+  if (records.length === 0) {
+    return { ok: false, error: `Le fichier ne contient aucune ligne de ${spec.rowContent} sous la ligne d'en-tête.` };
+  }
+  if (records.length > spec.maxRows) {
+    return {
+      ok: false,
+      error: `Le fichier compte ${formatCount(records.length)} lignes de ${spec.rowContent} : ${formatCount(spec.maxRows)} au plus. Découpez-le en plusieurs fichiers.`,
+    };
+  }
+  const allColumns = [...new Set(Object.values(spec.headers))] as C[];
+  const rows = records.map(({ line, fields }) => {
+    const cells = Object.fromEntries(
+      allColumns.map((column) => {
+        const index = columns.get(column);
+        return [column, index === undefined ? "" : (fields[index] ?? "")];
+      }),
+    ) as Record<C, string>;
+    return { line, cells };
+  });
+  return { ok: true, separator, rows };
+}

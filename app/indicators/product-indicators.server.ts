@@ -1,13 +1,14 @@
 // A product's impact indicators as its page and dossier show them: each series with its baseline,
 // targets and health, the committee decisions and phase changes to mark on the charts, and cost per
 // use with its change since the last committee. What a viewer may not read never leaves the
-// database: the public gets public indicators, published decisions and no funding lines.
+// database: the public gets public indicators, published decisions and no funding figures.
 import { can, type Actor } from "~/auth/permissions";
 import { costPerUseAt, costPerUseChange, type CostInputs } from "~/domain/cost-per-use";
 import { parisDay } from "~/domain/committee-calendar";
 import { indicatorHealth, summarizeHealth, type Measurement } from "~/domain/indicator-health";
 import { isPhase, type Phase } from "~/domain/phases";
 import { db } from "~/db.server";
+import { loadAnnualFunding } from "~/funding/annual-funding.server";
 import type { Outcome } from "~/generated/prisma/enums";
 import { productScopeSelect, toProductScope } from "~/products/visibility.server";
 
@@ -75,13 +76,7 @@ export async function loadProductIndicators(actor: Actor | null, productId: stri
       orderBy: [{ createdAt: "asc" }, { name: "asc" }],
     }),
     // Funding is internal: the public's cost per use rests on public indicators only.
-    internal
-      ? db().fundingLine.groupBy({
-          by: ["year", "kind"],
-          where: { productId, kind: { in: ["paid", "granted"] } },
-          _sum: { amountEuros: true },
-        })
-      : Promise.resolve([]),
+    internal ? loadAnnualFunding(productId) : Promise.resolve([]),
   ]);
 
   const shown = indicators.map(({ createdAt, baselineValue, baselineDate, values, ...indicator }) => ({
@@ -104,7 +99,7 @@ export async function loadProductIndicators(actor: Actor | null, productId: stri
   const costInputs: CostInputs = {
     users: seriesOf("mau"),
     annualBudget: seriesOf("annual_budget"),
-    funding: funding.map((f) => ({ year: f.year, kind: f.kind, amountEuros: Number(f._sum.amountEuros ?? 0) })),
+    funding,
   };
 
   return {

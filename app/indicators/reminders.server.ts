@@ -12,9 +12,10 @@ import { nextReview, parisDay, reviewStatus } from "~/domain/committee-calendar"
 import { isoDay } from "~/domain/days";
 import { freshness } from "~/domain/indicator-health";
 import type { Frequency } from "~/generated/prisma/enums";
+import { runExclusively, type JobRun } from "~/jobs/job-lock.server";
 import { escapeHtml, sendMail, smtpConfigured, type OutgoingMail } from "~/mail/mailer.server";
 import { phaseHistorySelect, toPhaseHistory } from "~/products/phase-history.server";
-import { formatDay } from "~/ui/dates";
+import { formatDateTime, formatDay } from "~/ui/dates";
 import { formatPeriod, ofPeriod } from "./indicator-wording";
 
 export const REMINDER_ACTION = "indicator.reminder_sent";
@@ -270,6 +271,23 @@ export async function runIndicatorReminders(options: ReminderRunOptions): Promis
     }
   }
   return summary;
+}
+
+/** The JobLock of `npm run remind`: a run takes seconds, so a crashed run blocks the next for 30 minutes at most. */
+export const REMINDER_JOB = { name: "indicator-reminders", leaseSeconds: 30 * 60 };
+
+/**
+ * `npm run remind`: several processes or cron hosts may start it at once; one sends, the others are
+ * skipped. A dry run sends nothing, so it needs no lease.
+ */
+export function runScheduledReminders(options: ReminderRunOptions): Promise<JobRun<ReminderSummary>> {
+  if (options.dryRun) return runIndicatorReminders(options).then((value) => ({ ran: true, value }));
+  return runExclusively(REMINDER_JOB.name, REMINDER_JOB.leaseSeconds, () => runIndicatorReminders(options));
+}
+
+/** Why a run was skipped, in French, for the operator reading cron's output. */
+export function describeSkippedRun(run: { lockedBy: string; lockedUntil: Date }): string {
+  return `Relances non lancées : une autre exécution (${run.lockedBy}) est en cours (bail jusqu'au ${formatDateTime(run.lockedUntil)}) ; celle-ci s'arrête sans rien envoyer.`;
 }
 
 /** The run's summary, in French, one fact a line. */

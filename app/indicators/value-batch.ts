@@ -5,7 +5,7 @@ import { EARLIEST_DAY, today as todayOf } from "~/domain/days";
 import { parseLocaleNumber } from "~/domain/numbers";
 import { parsePeriod, periodKey, periodStart } from "~/domain/periods";
 import type { Frequency } from "~/generated/prisma/enums";
-import { unescapeFormula } from "./csv";
+import { foldName } from "./csv";
 import { REASON_MAX_LENGTH } from "./entry-form";
 
 /** An indicator of the product, as a batch may name it. */
@@ -52,19 +52,6 @@ export interface CheckedRow {
 export type ValidRow = CheckedRow & { indicator: NonNullable<CheckedRow["indicator"]>; periodStart: Date; value: number };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A name as compared: lower case, no accents, ligatures spelt out, spaces collapsed. */
-export function foldName(name: string): string {
-  return unescapeFormula(name.trim())
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/[’‘]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 type Lookup = { ok: true; indicator: IndicatorRef } | { ok: false; message: string };
 

@@ -1,24 +1,23 @@
 // Everything the public page of one product shows, with its phase timeline.
 import { can, type Actor } from "~/auth/permissions";
+import type { EventKind } from "~/domain/product-events";
 import { productReviewStatus } from "~/committees/calendar.server";
 import { productConditions } from "~/committees/conditions.server";
 import { nextSessionDossier } from "~/committees/dossiers.server";
 import { productDecisions } from "~/committees/product-decisions.server";
+import { loadRunway } from "~/funding/envelopes.server";
+import { runwaySummary } from "~/funding/runway-wording";
 import { loadProductIndicators } from "~/indicators/product-indicators.server";
-import { phaseSegments, timeInPhase, type DurationStatus, type PhaseSegment } from "~/domain/phases";
+import { phaseSegments, timeInPhase } from "~/domain/phases";
 import { day, isoDay } from "~/domain/days";
 import { db } from "~/db.server";
 import { webUrl } from "~/ui/web-url";
 import { renderMarkdown } from "./markdown.server";
+import type { TimelineStep } from "./phase-timeline";
 import { phaseHistorySelect, toPhaseHistory } from "./phase-history.server";
 import { PROFILE_SELECT } from "./product-form";
 import { productScopeSelect, toProductScope } from "./visibility.server";
 
-interface TimelineStep extends PhaseSegment {
-  /** Where the duration is measured to: the end, or `asOf` while the phase goes on. */
-  until: Date;
-  durationStatus: DurationStatus;
-}
 
 export interface ProductTool {
   label: string;
@@ -37,6 +36,7 @@ function productTools(actor: Actor | null, scope: ReturnType<typeof toProductSco
       can(actor, "product.readInternal", scope),
       { label: can(actor, "team.manage", scope) ? "Gérer l'équipe" : "Toute l'équipe", to: `${base}/equipe` },
     ],
+    [can(actor, "funding.read", scope), { label: "Financement", to: `${base}/financement` }],
     [
       can(actor, "product.readInternal", scope),
       {
@@ -68,6 +68,8 @@ export async function loadProductPage(actor: Actor | null, slug: string, asOf: D
         select: { id: true, title: true, isIntrapreneur: true, user: { select: { name: true } } },
       },
       phases: { select: phaseHistorySelect },
+      // Milestones are public: the network publishes them with the product.
+      events: { select: { id: true, kind: true, date: true, comment: true }, orderBy: [{ date: "asc" }, { createdAt: "asc" }] },
     },
   });
   // A product one may not read is answered as missing: its existence is not disclosed.
@@ -76,10 +78,11 @@ export async function loadProductPage(actor: Actor | null, slug: string, asOf: D
   if (!can(actor, "product.read", scope)) return null;
   const nextDossier = await nextSessionDossier(actor, scope, asOf);
   const internal = can(actor, "product.readInternal", scope);
-  const [review, conditions, decisions] = await Promise.all([
+  const [review, conditions, decisions, runway] = await Promise.all([
     internal ? productReviewStatus(product.id, asOf) : null,
     internal ? productConditions(product.id, asOf) : [],
-    productDecisions(product.id, internal),
+    productDecisions(product.id, internal, asOf),
+    can(actor, "funding.read", scope) ? loadRunway(product.id, asOf) : null,
   ]);
 
   const timeline: TimelineStep[] = phaseSegments(toPhaseHistory(product.phases), asOf).map((segment) => ({
@@ -100,8 +103,12 @@ export async function loadProductPage(actor: Actor | null, slug: string, asOf: D
     tools: productTools(actor, scope, product.slug),
     nextDossier,
     review,
+    /** Until when the granted money lasts, and the 45-day flag; null for those who may not read funding. */
+    runway: runway && runwaySummary(runway),
     conditions,
     decisions,
+    /** The public reads published decisions only (with their public rationale). */
+    publishedDecisionsOnly: !internal,
     indicators: await loadProductIndicators(actor, product.id, asOf),
     links: {
       website: webUrl(product.websiteUrl),
@@ -127,5 +134,6 @@ export async function loadProductPage(actor: Actor | null, slug: string, asOf: D
       // Intrapreneurs first: they own the product.
       .sort((a, b) => Number(b.isIntrapreneur) - Number(a.isIntrapreneur) || a.name.localeCompare(b.name, "fr")),
     timeline,
+    milestones: product.events.map((e) => ({ ...e, kind: e.kind as EventKind })),
   };
 }

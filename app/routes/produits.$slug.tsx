@@ -6,13 +6,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PhaseBadge } from "~/components/phase-badge";
-import {
-  ACCESSIBILITY_STATUS_LABELS,
-  DURATION_STATUS_LABELS,
-  PHASE_LABELS,
-  typicalDurationLabel,
-} from "~/domain/labels";
-import { isTerminal } from "~/domain/phases";
+import { ACCESSIBILITY_STATUS_LABELS, PHASE_LABELS, PRODUCT_EVENT_LABELS } from "~/domain/labels";
 import { takeFlash } from "~/admin/flash.server";
 import { FlashMessage } from "~/admin/form-ui";
 import { getViewer } from "~/auth/viewer.server";
@@ -21,8 +15,10 @@ import { missingProductAnswer } from "~/products/product-slugs.server";
 import { ConditionStatusBadge, ReviewBadge } from "~/committees/committee-ui";
 import { OUTCOME_LABELS } from "~/domain/committee-labels";
 import { dossierPath } from "~/committees/dossier-paths";
+import { RunwaySummary } from "~/funding/runway-summary";
 import { IndicatorPanel } from "~/indicators/indicator-panel";
-import { formatDateTime, formatDay, formatDuration } from "~/ui/dates";
+import { PhaseTimeline } from "~/products/phase-timeline";
+import { formatDateTime, formatDay } from "~/ui/dates";
 import { organisationName } from "~/ui/organisation-name";
 import { pageTitle } from "~/ui/page-title";
 
@@ -46,7 +42,7 @@ export default function ProductPage() {
     { label: "Site du service", href: product.links.website },
     { label: "Code source", href: product.links.repository },
     { label: "Statistiques d'impact", href: product.links.stats },
-    { label: "Budget", href: product.links.budget },
+    { label: "Budget publié par l'équipe", href: product.links.budget },
   ].filter((link) => link.href !== null);
   const current = product.timeline.find((step) => step.current);
 
@@ -88,9 +84,18 @@ export default function ProductPage() {
         </nav>
       )}
 
-      {(product.review || product.conditions.length > 0 || product.decisions.length > 0) && (
+      {(product.review || product.runway || product.conditions.length > 0 || product.decisions.length > 0) && (
         <section className="fr-mb-6w">
           <h2>Comité d'investissement</h2>
+          {product.runway && (
+            <>
+              <h3 className="fr-h6 fr-mb-1w">Financement</h3>
+              <RunwaySummary summary={product.runway} />
+              <p>
+                <Link to={`/produits/${product.slug}/financement`}>Enveloppes et budget du produit</Link>
+              </p>
+            </>
+          )}
           {product.review && (
             <p>
               Prochaine revue en comité : {formatDay(product.review.date)}{" "}
@@ -116,7 +121,7 @@ export default function ProductPage() {
           )}
           {product.decisions.length > 0 && (
             <>
-              <h3>Décisions</h3>
+              <h3>{product.publishedDecisionsOnly ? "Décisions publiées" : "Décisions"}</h3>
               <ul>
                 {product.decisions.map((d) => (
                   <li key={d.id} className="fr-mb-2w">
@@ -168,55 +173,45 @@ export default function ProductPage() {
         </section>
       )}
 
-      {links.length > 0 && (
-        <section className="fr-mb-6w">
-          <h2>Liens</h2>
-          <ul>
-            {links.map((link) => (
-              <li key={link.label}>
-                <a className="fr-link" href={link.href ?? undefined}>
-                  {link.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <section className="fr-mb-6w">
+        <h2>Liens</h2>
+        <ul>
+          {links.map((link) => (
+            <li key={link.label}>
+              <a className="fr-link" href={link.href ?? undefined}>
+                {link.label}
+              </a>
+            </li>
+          ))}
+          <li>
+            <Link className="fr-link" to={`/produits/${product.slug}/budget`}>
+              Budget du produit
+            </Link>
+          </li>
+          <li>
+            <a className="fr-link" href={`/api/public/v1/products/${product.slug}`}>
+              Données ouvertes de ce produit (JSON)
+            </a>{" "}
+            — toutes les données sur la page <Link to="/donnees">Données ouvertes</Link>
+          </li>
+        </ul>
+      </section>
 
       <section className="fr-mb-6w">
         <h2>Parcours</h2>
-        {product.timeline.length === 0 ? (
-          <p>Aucune phase n'est encore enregistrée pour ce produit.</p>
-        ) : (
-          <ol>
-            {product.timeline.map((step) => {
-              const typical = typicalDurationLabel(step.phase);
-              const terminal = isTerminal(step.phase);
-              return (
-                <li key={`${step.phase}-${step.start.toISOString()}`} className="fr-mb-3w">
-                  <h3 className="fr-h6 fr-mb-1v">
-                    {PHASE_LABELS[step.phase]}
-                    {step.current && (
-                      <Badge as="span" small severity="info" noIcon className="fr-ml-1w">
-                        Phase actuelle
-                      </Badge>
-                    )}
-                  </h3>
-                  <p className="fr-mb-1v">
-                    {terminal || step.end === null
-                      ? `Depuis le ${formatDay(step.start)}${step.end === null ? " (en cours)" : ""}`
-                      : `Du ${formatDay(step.start)} au ${formatDay(step.end)}`}
-                  </p>
-                  {!terminal && (
-                    <p className="fr-mb-1v">
-                      {step.end === null ? "Temps passé dans cette phase :" : "Durée :"} {formatDuration(step.start, step.until)}
-                      {step.current && typical && ` — ${DURATION_STATUS_LABELS[step.durationStatus]} (${typical})`}
-                    </p>
-                  )}
+        <PhaseTimeline steps={product.timeline} productName={product.name} />
+        {product.milestones.length > 0 && (
+          <>
+            <h3>Jalons</h3>
+            <ul>
+              {product.milestones.map((m) => (
+                <li key={m.id}>
+                  {formatDay(m.date)} — {PRODUCT_EVENT_LABELS[m.kind]}
+                  {m.comment ? ` : ${m.comment}` : ""}
                 </li>
-              );
-            })}
-          </ol>
+              ))}
+            </ul>
+          </>
         )}
       </section>
 

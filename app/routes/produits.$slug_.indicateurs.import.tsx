@@ -1,20 +1,17 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Table } from "@codegouvfr/react-dsfr/Table";
-import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { redirectWithFlash, takeFlash } from "~/admin/flash.server";
 import { FlashMessage } from "~/admin/form-ui";
 import { FREQUENCY_LABELS } from "~/domain/labels";
-import { readForm, textField } from "~/http/body.server";
-import { decodeUtf8, normalizeCsvText } from "~/indicators/csv";
 import { IndicatorBreadcrumb } from "~/indicators/indicator-ui";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, rowsToShow, type ImportPreview, type PreviewRow } from "~/indicators/csv-import";
 import { commitImport, importableIndicators, previewImport } from "~/indicators/csv-import.server";
+import { readCsvUpload } from "~/indicators/csv-upload.server";
+import { CsvCommitForm, CsvUploadForm } from "~/indicators/csv-upload";
 import { requireProductPermission } from "~/products/product-access.server";
 import { pageTitle } from "~/ui/page-title";
 
@@ -31,7 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const MEGABYTES = MAX_IMPORT_BYTES / 1024 / 1024;
-const TOO_LARGE = `Le fichier dépasse ${MEGABYTES} Mo : découpez-le en plusieurs fichiers.`;
 
 type Refusal = { stage: "refused"; error: string };
 type Preview = { stage: "preview"; fileName: string; content: string; preview: ImportPreview; shown: PreviewRow[]; notice: string | null };
@@ -49,53 +45,37 @@ function plural(count: number, one: string, many: string) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { slug } = ParamsSchema.parse(params);
   const { viewer, product } = await requireProductPermission(request, slug, "indicator.write");
-  // The form around the file adds a few hundred bytes.
-  const read = await readForm(request, MAX_IMPORT_BYTES + 64 * 1024);
-  if (!read.ok) return read.reason === "too-large" ? refuse(413, TOO_LARGE) : refuse(400, "Le formulaire envoyé n'a pas pu être lu : recommencez.");
-  const form = read.form;
-  const fileName = (textField(form, "fileName") ?? "").slice(0, 200);
-
-  if (textField(form, "intent") === "commit") {
-    const content = textField(form, "content");
-    const fingerprint = textField(form, "fingerprint");
-    if (content === undefined || fingerprint === undefined) return refuse(400, "Envoyez d'abord le fichier pour en voir l'aperçu.");
-    const text = normalizeCsvText(content);
-    const result = await commitImport(viewer, product, text, fingerprint, fileName);
-    switch (result.status) {
-      case "committed": {
-        const { created, updated, unchanged } = result.counts;
-        return redirectWithFlash(
-          importPath(product.slug),
-          `Import de « ${fileName} » enregistré : ${plural(created, "valeur créée", "valeurs créées")}, ${plural(updated, "modifiée", "modifiées")}, ${plural(unchanged, "inchangée", "inchangées")}.`,
-        );
-      }
-      case "refused":
-        return showPreview(
-          fileName,
-          text,
-          result.preview,
-          result.reason === "changed"
-            ? "Des valeurs ont changé depuis l'aperçu : rien n'a été enregistré. Vérifiez ce nouvel aperçu avant d'enregistrer."
-            : null,
-          result.reason === "changed" ? 409 : 400,
-        );
-      case "conflict":
-        return refuse(409, "Des valeurs ont été enregistrées au même moment par quelqu'un d'autre : rien n'a été enregistré. Envoyez le fichier de nouveau.");
-      case "unreadable":
-        return refuse(400, result.error);
+  const upload = await readCsvUpload(request);
+  if (upload.kind === "refused") return refuse(upload.status, upload.error);
+  const { fileName, text } = upload;
+  if (upload.kind === "preview") {
+    const result = await previewImport(product.id, text);
+    return result.ok ? showPreview(fileName, text, result.preview) : refuse(400, result.error);
+  }
+  const result = await commitImport(viewer, product, text, upload.fingerprint, fileName);
+  switch (result.status) {
+    case "committed": {
+      const { created, updated, unchanged } = result.counts;
+      return redirectWithFlash(
+        importPath(product.slug),
+        `Import de « ${fileName} » enregistré : ${plural(created, "valeur créée", "valeurs créées")}, ${plural(updated, "modifiée", "modifiées")}, ${plural(unchanged, "inchangée", "inchangées")}.`,
+      );
     }
+    case "refused":
+      return showPreview(
+        fileName,
+        text,
+        result.preview,
+        result.reason === "changed"
+          ? "Des valeurs ont changé depuis l'aperçu : rien n'a été enregistré. Vérifiez ce nouvel aperçu avant d'enregistrer."
+          : null,
+        result.reason === "changed" ? 409 : 400,
+      );
+    case "conflict":
+      return refuse(409, "Des valeurs ont été enregistrées au même moment par quelqu'un d'autre : rien n'a été enregistré. Envoyez le fichier de nouveau.");
+    case "unreadable":
+      return refuse(400, result.error);
   }
-
-  const file = form.get("fichier");
-  if (!(file instanceof File) || file.size === 0) return refuse(400, "Choisissez un fichier CSV à importer.");
-  if (file.size > MAX_IMPORT_BYTES) return refuse(413, TOO_LARGE);
-  const text = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
-  if (text === null) {
-    return refuse(400, "Le fichier n'est pas encodé en UTF-8. Dans votre tableur, enregistrez-le au format « CSV UTF-8 », puis envoyez-le de nouveau.");
-  }
-  const name = file.name.slice(0, 200);
-  const result = await previewImport(product.id, text);
-  return result.ok ? showPreview(name, text, result.preview) : refuse(400, result.error);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(`Importer des valeurs${data ? ` · ${data.product.name}` : ""}`);
@@ -154,7 +134,7 @@ function Outcome({ row }: { row: PreviewRow }) {
   }
 }
 
-function PreviewSection({ result, busy }: { result: Preview; busy: boolean }) {
+function PreviewSection({ result }: { result: Preview }) {
   const { counts } = result.preview;
   const toWrite = counts.created + counts.updated;
   return (
@@ -179,16 +159,12 @@ function PreviewSection({ result, busy }: { result: Preview; busy: boolean }) {
       ) : toWrite === 0 ? (
         <Alert className="fr-mb-3w" severity="info" small description="Rien à enregistrer : toutes ces valeurs sont déjà enregistrées." />
       ) : (
-        <Form method="post" encType="multipart/form-data" className="fr-mb-3w">
-          <input type="hidden" name="intent" value="commit" />
-          <input type="hidden" name="fileName" value={result.fileName} />
-          <input type="hidden" name="fingerprint" value={result.preview.fingerprint} />
-          {/* The file itself goes back: the server reads it again and never trusts this preview. */}
-          <input type="hidden" name="content" value={result.content} />
-          <Button type="submit" disabled={busy} iconId="fr-icon-save-line">
-            {`Enregistrer ${plural(toWrite, "valeur", "valeurs")}`}
-          </Button>
-        </Form>
+        <CsvCommitForm
+          fileName={result.fileName}
+          fingerprint={result.preview.fingerprint}
+          content={result.content}
+          label={`Enregistrer ${plural(toWrite, "valeur", "valeurs")}`}
+        />
       )}
       {result.shown.length < result.preview.rows.length && (
         <p className="fr-text--sm">
@@ -207,19 +183,6 @@ function PreviewSection({ result, busy }: { result: Preview; busy: boolean }) {
 export default function ImportPage() {
   const { product, indicators, flash } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [fileError, setFileError] = useState<string | null>(null);
-  const submitting = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
-  const busy = submitting !== null && submitting !== undefined;
-
-  // Checked in the browser too, so that a large file is not sent for nothing.
-  const checkSize = (event: FormEvent<HTMLFormElement>) => {
-    const file = new FormData(event.currentTarget).get("fichier");
-    const error = file instanceof File && file.size > MAX_IMPORT_BYTES ? TOO_LARGE : null;
-    setFileError(error);
-    if (error) event.preventDefault();
-  };
-  const uploadError = fileError ?? (result?.stage === "refused" ? result.error : null);
 
   return (
     <>
@@ -265,30 +228,16 @@ export default function ImportPage() {
         </details>
       )}
 
-      <Form method="post" encType="multipart/form-data" noValidate onSubmit={checkSize} className="fr-col-12 fr-col-md-8">
-        <input type="hidden" name="intent" value="preview" />
-        <Upload
-          label="Fichier CSV"
-          hint="Format .csv, encodé en UTF-8."
-          state={uploadError ? "error" : "default"}
-          stateRelatedMessage={uploadError}
-          nativeInputProps={{ name: "fichier", accept: ".csv,text/csv" }}
-        />
-        <Button className="fr-mt-3w" type="submit" disabled={busy} priority={result?.stage === "preview" ? "secondary" : "primary"}>
-          Voir l'aperçu
-        </Button>
-      </Form>
+      <CsvUploadForm
+        error={result?.stage === "refused" ? result.error : null}
+        previewShown={result?.stage === "preview"}
+        busyMessages={{
+          preview: "Envoi et lecture du fichier… Un grand fichier peut prendre quelques secondes.",
+          commit: "Enregistrement des valeurs…",
+        }}
+      />
 
-      <div aria-live="polite" role="status" className="fr-mt-3w">
-        {busy && (
-          <p>
-            <progress aria-label="Progression" />{" "}
-            {submitting === "commit" ? "Enregistrement des valeurs…" : "Envoi et lecture du fichier… Un grand fichier peut prendre quelques secondes."}
-          </p>
-        )}
-      </div>
-
-      {result?.stage === "preview" && <PreviewSection result={result} busy={busy} />}
+      {result?.stage === "preview" && <PreviewSection result={result} />}
       <p className="fr-mt-6w">
         Pour envoyer des valeurs automatiquement (depuis Matomo ou un script), utilisez plutôt{" "}
         <Link to={`/produits/${product.slug}/jetons`}>un jeton API</Link>.

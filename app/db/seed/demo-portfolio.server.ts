@@ -2,6 +2,7 @@
 // (history, team, indicators and values, funding), and their committee sessions with agenda, votes
 // and decisions. Unit 0 is the demo itself; units 1…N−1 are regional variants for load tests.
 import { isoDay } from "~/domain/days";
+import type { BudgetActivity, BudgetResource } from "~/domain/budget-taxonomy";
 import { isTerminal } from "~/domain/phases";
 import type { Outcome } from "~/generated/prisma/enums";
 import {
@@ -485,6 +486,8 @@ function lastValueBefore(points: Point[] | undefined, date: Date): number | null
 interface GrantedDecision {
   id: string;
   decidedOn: Date;
+  /** The day before the next review: the end of the period the budget funds. */
+  until: Date;
   budget: number;
   createdAt: Date;
 }
@@ -500,7 +503,8 @@ function addReviews(p: ProductContext): GrantedDecision[] {
       ? Math.max(1, Math.round((review.next.day.getTime() - review.slot.day.getTime()) / (30.44 * DAY_MS)))
       : null;
     const funded = review.outcome !== "stop" && !isTerminal(phaseAfter);
-    const budget = funded ? roundTo(monthlyRate(model, phaseAfter) * (months ?? 6), 5000) : null;
+    // The budget runs until 45 days after the next review (see addFunding): a month and a half more.
+    const budget = funded ? roundTo(monthlyRate(model, phaseAfter) * ((months ?? 6) + 1.5), 5000) : null;
     const wording = decisionWording(rng, {
       outcome: review.outcome,
       phase: review.phase,
@@ -528,7 +532,10 @@ function addReviews(p: ProductContext): GrantedDecision[] {
       recordedById: incubator.head.id,
       createdAt,
     });
-    if (budget) granted.push({ id: decisionId, decidedOn: review.slot.day, budget, createdAt });
+    if (budget) {
+      const until = addDays(review.next?.day ?? addDays(review.slot.day, 183), -1);
+      granted.push({ id: decisionId, decidedOn: review.slot.day, until, budget, createdAt });
+    }
     if (funded && rng.chance(0.45)) addConditions(p, review, decisionId);
     session.items.push({
       productId: p.id,
@@ -570,15 +577,20 @@ function addConditions(p: ProductContext, review: Review, decisionId: string): v
 }
 
 /** The network's budget taxonomy (activity × resource) for what a product pays. */
-const PAID_SPLIT: ReadonlyArray<{ activity: string; resource: string; share: number }> = [
+const PAID_SPLIT: ReadonlyArray<{ activity: BudgetActivity; resource: BudgetResource; share: number }> = [
   { activity: "development", resource: "external_services", share: 0.55 },
   { activity: "design", resource: "external_services", share: 0.15 },
   { activity: "management", resource: "external_services", share: 0.22 },
   { activity: "hosting", resource: "software", share: 0.08 },
 ];
 const FAST_CAP = 300_000;
+const FAST_COMMENT = "Fonds d'accélération des startups d'État (FAST) : cofinancement à parité.";
 
-/** Granted envelopes (from decisions), then per year and funder what was committed (AE) and paid (CP). */
+/**
+ * Funding envelopes (the investigation's, then one per funder for each budget a committee granted,
+ * FAST co-funding in the year acceleration starts, the ask of the upcoming committee) and budget
+ * statements (actual of each closed year, the current year's forecast revised in June).
+ */
 function addFunding(p: ProductContext, decisions: GrantedDecision[]): void {
   const { ctx, rng, seed, plan, model, incubator } = p;
   const funderKeys = [...new Set([incubator.seed.owner, ...seed.sponsors.slice(0, 2)])];
@@ -586,101 +598,142 @@ function addFunding(p: ProductContext, decisions: GrantedDecision[]): void {
   const shares = new Map(
     funderKeys.map((key, i) => [key, i === 0 ? ownerShare : (1 - ownerShare) / (funderKeys.length - 1)]),
   );
-  const line = (
-    fields: Omit<DemoRow<"FundingLine">, "id" | "productId" | "activity" | "resource" | "decisionId"> &
-      Partial<DemoRow<"FundingLine">>,
+  const funder = (key: string) => ctx.ref.organisations.get(key) as string;
+  const envelope = (
+    fields: Pick<DemoRow<"FundingEnvelope">, "funderId" | "amount" | "startDate" | "endDate" | "comment" | "createdAt"> &
+      Partial<DemoRow<"FundingEnvelope">>,
   ) =>
-    ctx.rows.FundingLine.push({
+    ctx.rows.FundingEnvelope.push({
       id: rng.uuid(),
       productId: p.id,
-      activity: null,
-      resource: null,
+      origin: "sponsor_budget",
+      status: "granted",
       decisionId: null,
+      createdById: incubator.head.id,
+      updatedAt: fields.createdAt,
       ...fields,
     });
-  const funder = (key: string) => ctx.ref.organisations.get(key) as string;
-  const grantedByYear = new Map<string, number>();
-  const grant = (key: string, year: number, amount: number) =>
-    grantedByYear.set(`${key}:${year}`, (grantedByYear.get(`${key}:${year}`) ?? 0) + amount);
 
   const start = plan.phases[0].start;
-  const investigation = plan.phases[0].end ?? DEMO_ANCHOR;
-  const investigationBudget = roundTo(
-    (monthlyRate(model, "investigation") * (investigation.getTime() - start.getTime())) / (30.44 * DAY_MS),
-    1000,
-  );
+  const investigationEnd = plan.phases[0].end ?? addDays(start, 61);
   const owner = funderKeys[0];
-  line({
+  envelope({
     funderId: funder(owner),
-    year: start.getUTCFullYear(),
-    kind: "granted",
-    amountEuros: investigationBudget,
+    amount: roundTo(
+      (monthlyRate(model, "investigation") * (investigationEnd.getTime() - start.getTime())) / (30.44 * DAY_MS),
+      1000,
+    ),
+    startDate: start,
+    endDate: addDays(investigationEnd, -1),
     comment: "Financement de l'investigation.",
     createdAt: start,
   });
-  grant(owner, start.getUTCFullYear(), investigationBudget);
+  // The doctrine holds the committee 30 to 45 days before the budget ends: each granted envelope runs
+  // until 45 days after the next review, and the next one takes over the day after.
+  let takeOver: Date | null = null;
   for (const decision of decisions) {
-    const year = decision.decidedOn.getUTCFullYear();
+    const startDate: Date = takeOver && takeOver > decision.decidedOn ? takeOver : decision.decidedOn;
+    const endDate = addDays(decision.until, 45);
+    takeOver = addDays(endDate, 1);
     for (const key of funderKeys) {
-      const amount = roundTo(decision.budget * (shares.get(key) ?? 0), 100);
-      line({
+      envelope({
         funderId: funder(key),
-        year,
-        kind: "granted",
-        amountEuros: amount,
+        amount: roundTo(decision.budget * (shares.get(key) ?? 0), 100),
+        startDate,
+        endDate,
         decisionId: decision.id,
         comment: "Enveloppe accordée en comité d'investissement.",
         createdAt: decision.createdAt,
       });
-      grant(key, year, amount);
     }
   }
+  // The ask of the upcoming committee, waiting for its decision.
+  const last = decisions.at(-1);
+  if (plan.upcoming && last && !isTerminal(seed.path[seed.path.length - 1])) {
+    envelope({
+      funderId: funder(owner),
+      amount: roundTo(last.budget * rng.float(1, 1.2), 5000),
+      startDate: plan.upcoming.day,
+      endDate: addDays(plan.upcoming.day, 182),
+      status: "requested",
+      comment: "Demande présentée au prochain comité.",
+      createdAt: addDays(plan.upcoming.day, -20),
+    });
+  }
 
-  const spendByYear = new Map<number, number>();
-  for (const s of p.spend)
-    spendByYear.set(s.month.getUTCFullYear(), (spendByYear.get(s.month.getUTCFullYear()) ?? 0) + s.euros);
-  const fastYear = model.accelerationStart?.getUTCFullYear() ?? null;
-  for (const [year, spent] of spendByYear) {
-    const closedOn = earliest(new Date(Date.UTC(year + 1, 0, 31)), DEMO_ANCHOR);
-    const fast = year === fastYear ? Math.min(FAST_CAP, roundTo(spent * 0.3, 1000)) : 0;
-    if (fast > 0) {
-      for (const kind of ["granted", "committed", "paid"] as const) {
-        line({
-          funderId: funder("dinum"),
-          year,
-          kind,
-          amountEuros: fast,
-          activity: kind === "paid" ? "development" : null,
-          resource: kind === "paid" ? "external_services" : null,
-          comment: "Fonds d'accélération des startups d'État (FAST) : cofinancement à parité.",
-          createdAt: closedOn,
-        });
-      }
+  const spendByYear = new Map<number, { euros: number; months: number }>();
+  for (const s of p.spend) {
+    const year = s.month.getUTCFullYear();
+    const total = spendByYear.get(year) ?? { euros: 0, months: 0 };
+    spendByYear.set(year, { euros: total.euros + s.euros, months: total.months + 1 });
+  }
+  // FAST co-funds acceleration 1 € for 1 €, up to 300 k€: here 30 % of that year's spending, for a year.
+  const acceleration = model.accelerationStart;
+  const fast = acceleration && Math.min(FAST_CAP, roundTo((spendByYear.get(acceleration.getUTCFullYear())?.euros ?? 0) * 0.3, 1000));
+  if (acceleration && fast) {
+    envelope({
+      funderId: funder("dinum"),
+      amount: fast,
+      startDate: acceleration,
+      endDate: addDays(acceleration, 364),
+      origin: "fast",
+      comment: FAST_COMMENT,
+      createdAt: acceleration,
+    });
+  }
+
+  const currentYear = DEMO_ANCHOR.getUTCFullYear();
+  const author = p.intrapreneur.id;
+  const statement = (
+    year: number,
+    nature: DemoRow<"BudgetStatement">["nature"],
+    revision: number,
+    enteredAt: Date,
+    supersededAt: Date | null,
+    paidEuros: number,
+  ) => {
+    const statementId = rng.uuid();
+    ctx.rows.BudgetStatement.push({
+      id: statementId,
+      productId: p.id,
+      year,
+      nature,
+      revision,
+      origin: "seed",
+      comment: null,
+      enteredById: author,
+      enteredAt,
+      supersededAt,
+    });
+    for (const split of PAID_SPLIT) {
+      const paid = roundTo(paidEuros * split.share, 10);
+      ctx.rows.BudgetLine.push({
+        id: rng.uuid(),
+        statementId,
+        activity: split.activity,
+        resource: split.resource,
+        // Engagements (AE) run a little ahead of payments (CP).
+        committed: roundTo(paid * rng.float(1, 1.08), 10),
+        paid,
+      });
     }
-    for (const key of funderKeys) {
-      const committed = roundTo((grantedByYear.get(`${key}:${year}`) ?? 0) * rng.float(0.92, 1), 100);
-      if (committed > 0)
-        line({
-          funderId: funder(key),
-          year,
-          kind: "committed",
-          amountEuros: committed,
-          comment: "Autorisations d'engagement.",
-          createdAt: closedOn,
-        });
-      const paid = (spent - fast) * (shares.get(key) ?? 0);
-      for (const split of PAID_SPLIT) {
-        line({
-          funderId: funder(key),
-          year,
-          kind: "paid",
-          amountEuros: roundTo(paid * split.share, 10),
-          activity: split.activity,
-          resource: split.resource,
-          comment: null,
-          createdAt: closedOn,
-        });
-      }
+  };
+  for (const [year, spent] of spendByYear) {
+    if (year < currentYear) {
+      statement(year, "actual", 1, earliest(new Date(Date.UTC(year + 1, 0, 31, 9)), DEMO_ANCHOR), null, spent.euros);
+      continue;
+    }
+    // The year in progress: January's forecast, revised in June, from the pace of the months so far.
+    const active = plan.activeUntil >= DEMO_ANCHOR;
+    const yearly = active ? (spent.euros / spent.months) * 12 : spent.euros;
+    const january = new Date(Date.UTC(year, 0, 31, 9));
+    const june = new Date(Date.UTC(year, 5, 30, 9));
+    const firstEntry = start > january ? addDays(start, 20) : january;
+    if (firstEntry < june && plan.activeUntil > june) {
+      statement(year, "forecast", 1, firstEntry, june, yearly * rng.float(0.85, 1.1));
+      statement(year, "forecast", 2, june, null, yearly);
+    } else {
+      statement(year, "forecast", 1, earliest(firstEntry, DEMO_ANCHOR), null, yearly);
     }
   }
 }

@@ -3,7 +3,9 @@
 import type { Phase } from "~/domain/phases";
 import { day } from "~/domain/days";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import type { OrganisationType, Role } from "~/generated/prisma/enums";
+import type { BudgetNature, OrganisationType, Role } from "~/generated/prisma/enums";
+import type { BudgetActivity, BudgetResource } from "~/domain/budget-taxonomy";
+import { centsToDecimal, toCents } from "~/domain/money";
 
 export type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -105,12 +107,68 @@ export function createIndicator(db: Db, input: IndicatorInput) {
   });
 }
 
-export function createFundingLine(
-  db: Db,
-  data: Partial<Prisma.FundingLineUncheckedCreateInput> &
-    Pick<Prisma.FundingLineUncheckedCreateInput, "productId" | "funderId">,
-) {
-  return db.fundingLine.create({ data: { year: 2025, kind: "granted", amountEuros: 250_000, ...data } });
+/** An amount in euros as a caller writes it: a number (100_000.5) or an exact decimal string ("100000.50"). */
+export type EurosInput = number | string;
+
+/** The exact DECIMAL literal of an amount, without going through floating-point arithmetic for strings. */
+function decimal(euros: EurosInput): string {
+  if (typeof euros === "number") {
+    if (!Number.isFinite(euros)) throw new RangeError(`Not an amount: ${euros}`);
+    return centsToDecimal(Math.round(euros * 100));
+  }
+  return centsToDecimal(toCents(euros));
+}
+
+export interface FundingEnvelopeInput
+  extends Partial<Omit<Prisma.FundingEnvelopeUncheckedCreateInput, "amount" | "startDate" | "endDate">> {
+  productId: string;
+  funderId: string;
+  amount?: EurosInput;
+  start?: string | Date;
+  end?: string | Date;
+}
+
+/** A funding envelope (by default granted by the sponsor's budget: 250 000 € for the first half of 2025). */
+export function createFundingEnvelope(db: Db, input: FundingEnvelopeInput) {
+  const { amount = 250_000, start = "2025-01-01", end = "2025-06-30", ...data } = input;
+  return db.fundingEnvelope.create({
+    data: { ...data, amount: decimal(amount), startDate: asDay(start), endDate: asDay(end) },
+  });
+}
+
+export interface BudgetStatementInput {
+  productId: string;
+  year: number;
+  nature: BudgetNature;
+  /** Cells of the budget taxonomy: committed = AE, paid = CP, in euros. */
+  lines: Array<{ activity: BudgetActivity; resource: BudgetResource; committed: EurosInput; paid: EurosInput }>;
+  revision?: number;
+  origin?: string;
+  comment?: string | null;
+  enteredById?: string | null;
+  enteredAt?: Date;
+  supersededAt?: Date | null;
+}
+
+/** A budget statement (revision 1, current unless `supersededAt` is given) with its lines. */
+export function createBudgetStatement(db: Db, input: BudgetStatementInput) {
+  const { lines, revision = 1, origin = "seed", ...data } = input;
+  return db.budgetStatement.create({
+    data: {
+      ...data,
+      revision,
+      origin,
+      lines: {
+        create: lines.map((line) => ({
+          activity: line.activity,
+          resource: line.resource,
+          committed: decimal(line.committed),
+          paid: decimal(line.paid),
+        })),
+      },
+    },
+    include: { lines: true },
+  });
 }
 
 export interface CommitteeSessionInput
