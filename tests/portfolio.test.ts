@@ -36,6 +36,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const dayFromToday = (days: number) => isoDay(new Date(Date.now() + days * DAY_MS));
 /** A moment `days` ago. */
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
+/** When the decisions of the fixture were published: the public reads published decisions only. */
+const PUBLISHED = daysAgo(1);
 
 async function signIn(userId: string): Promise<string> {
   const setCookie = await createSession(userId, "demo", new Request("http://localhost/"));
@@ -134,13 +136,14 @@ beforeAll(async () => {
       { phase: "construction", start: dayFromToday(-600) },
     ],
   });
-  const corrected = await recordDecision(db(), { productId: ecoTrace.id, decidedOn: dayFromToday(-100), nextReviewDate: dayFromToday(-10) });
+  const corrected = await recordDecision(db(), { productId: ecoTrace.id, decidedOn: dayFromToday(-100), nextReviewDate: dayFromToday(-10), publishedAt: PUBLISHED });
   // The correction fixes the date too: an earlier decision day, yet it replaces the decision it corrects.
   await recordDecision(db(), {
     productId: ecoTrace.id,
     decidedOn: dayFromToday(-110),
     nextReviewDate: dayFromToday(80),
     correctsId: corrected.id,
+    publishedAt: PUBLISHED,
   });
   const ecoIndicator = await createIndicator(db(), { productId: ecoTrace.id, values: [{ periodStart: dayFromToday(-40), value: 120 }] });
 
@@ -160,7 +163,7 @@ beforeAll(async () => {
       { phase: "construction", start: dayFromToday(-300), end: dayFromToday(-300) },
     ],
   });
-  await recordDecision(db(), { productId: tresor.id, decidedOn: dayFromToday(-240) });
+  await recordDecision(db(), { productId: tresor.id, decidedOn: dayFromToday(-240), publishedAt: PUBLISHED });
   const tresorIndicator = await createIndicator(db(), {
     productId: tresor.id,
     values: [
@@ -226,7 +229,7 @@ beforeAll(async () => {
     updatedAt: daysAgo(3),
     phases: [{ phase: "construction", start: dayFromToday(-30) }],
   });
-  await recordDecision(db(), { productId: formule.id, decidedOn: dayFromToday(-20), outcome: "extend" });
+  await recordDecision(db(), { productId: formule.id, decidedOn: dayFromToday(-20), outcome: "extend", publishedAt: PUBLISHED });
 
   // Three pages of products without phases: outside every phase, status and alert filter.
   for (let i = 1; i <= 120; i++) {
@@ -652,5 +655,35 @@ describe("an incubator's page", () => {
     expect(invalid.status).toBe(400);
     expect(invalid.data.incubator.name).toBe("La Fabrique Numérique");
     expect(invalid.data.portfolio.errors.tri).toBeDefined();
+  });
+});
+
+describe("what the public reads of a product's reviews and updates", () => {
+  it("derives the next review from published decisions and the last update from public indicators only", async () => {
+    const incubator = await createIncubator(db(), { slug: "revues-internes" });
+    const coach = await createUser(db());
+    await assignRole(db(), { userId: coach.id, role: "coach", incubatorId: incubator.id });
+    const product = await createProduct(db(), {
+      slug: "revue-interne",
+      primaryIncubatorId: incubator.id,
+      updatedAt: daysAgo(STALE_DAYS + 10),
+      phases: [{ phase: "construction", start: dayFromToday(-30) }],
+    });
+    await recordDecision(db(), { productId: product.id, decidedOn: dayFromToday(-5), nextReviewDate: dayFromToday(400) });
+    await createIndicator(db(), { productId: product.id, isPublic: false, values: [{ periodStart: dayFromToday(-3), value: 1 }] });
+    try {
+      const row = async (cookie?: string) => (await list("/?incubateur=revues-internes", cookie)).view.products[0];
+      const staff = await row(await signIn(coach.id));
+      expect(isoDay(staff.nextReview ?? new Date(0))).toBe(dayFromToday(400));
+      expect(staff.staleDays).toBeNull();
+      const anonymous = await row();
+      // No published decision: the first review falls six months into the history.
+      expect(isoDay(anonymous.nextReview ?? new Date(0))).toBe(isoDay(addMonthsUtc(day(dayFromToday(-30)), 6)));
+      expect(anonymous.staleDays).toBe(STALE_DAYS + 10);
+    } finally {
+      // Out of the other tests' lists, whatever their order.
+      await db().decision.deleteMany({ where: { productId: product.id } });
+      await db().product.delete({ where: { id: product.id } });
+    }
   });
 });

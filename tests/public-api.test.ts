@@ -2,11 +2,11 @@
 // pages and their bounds, the phases as the network publishes them, the HTTP caching validators and
 // CORS, and that nothing private (a private product, a team e-mail, a committee note…) ever shows.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { publicOpenApiDocument } from "~/api/public-openapi";
+import type { publicOpenApiDocument } from "~/api/public-openapi.server";
 import { PublicProductListSchema, PublicProductSchema } from "~/api/public-products";
 import {
   assignRole,
-  createFundingLine,
+  createFundingEnvelope,
   createIndicator,
   createIncubator,
   createOrganisation,
@@ -62,7 +62,8 @@ beforeAll(async () => {
   await assignRole(db(), { userId: member.id, role: "team_member", productId: product.id });
   await recordDecision(db(), { productId: product.id, decidedOn: "2025-02-04", rationale: SECRETS.decisionNote });
   await createIndicator(db(), { productId: product.id, name: SECRETS.hiddenIndicator, isPublic: false });
-  await createFundingLine(db(), { productId: product.id, funderId: sponsor.id, amountEuros: Number(SECRETS.fundingAmount) });
+  await createFundingEnvelope(db(), { productId: product.id, funderId: sponsor.id, amount: SECRETS.fundingAmount });
+  await db().productSlugAlias.create({ data: { slug: "ancien-mon-service", productId: product.id } });
 
   for (const slug of ["ab-service", "ac-service", "ad-service", "ae-service"]) {
     await createProduct(db(), { slug, primaryIncubatorId: incubator.id, phases: [{ phase: "investigation", start: "2026-01-05" }] });
@@ -78,6 +79,7 @@ beforeAll(async () => {
   const privateMember = await createUser(db(), { email: SECRETS.privateTeamEmail });
   await assignRole(db(), { userId: privateMember.id, role: "team_member", productId: hidden.id });
   await recordDecision(db(), { productId: hidden.id, decidedOn: "2025-06-02", rationale: SECRETS.privateDecisionNote });
+  await db().productSlugAlias.create({ data: { slug: "ancien-projet-cache", productId: hidden.id } });
 });
 
 describe("GET /api/public/v1/products", () => {
@@ -153,6 +155,26 @@ describe("GET /api/public/v1/products/<slug>", () => {
     expect(listed).toEqual(product);
   });
 
+  it("redirects a former slug of a public product to its current address (301), never one of a private product", async () => {
+    const moved = await detail("ancien-mon-service", { "If-None-Match": '"x"' });
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get("Location")).toBe("/api/public/v1/products/aa-mon-service");
+    expect(moved.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const hidden = await detail("ancien-projet-cache");
+    expect(hidden.status).toBe(404);
+    expect(await hidden.text()).not.toContain(SECRETS.privateSlug);
+  });
+
+  it("answers a CORS preflight with 204 and any other write with 405", async () => {
+    const preflight = await detailLoader(
+      routeArgs("/api/public/v1/products/aa-mon-service", { params: { slug: "aa-mon-service" }, method: "OPTIONS" }),
+    );
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("Access-Control-Allow-Methods")).toBe("GET, HEAD, OPTIONS");
+    expect((await listLoader(routeArgs("/api/public/v1/products", { method: "OPTIONS" }))).status).toBe(204);
+    expect((await listLoader(routeArgs("/api/public/v1/products", { method: "DELETE" }))).status).toBe(405);
+  });
+
   it("answers a private product exactly like an unknown one: 404", async () => {
     const hidden = await detail(SECRETS.privateSlug);
     const unknown = await detail("nulle-part");
@@ -221,16 +243,26 @@ describe("what is never published", () => {
 });
 
 describe("GET /api/public/v1/openapi.json", () => {
-  it("describes both operations, under the Etalab licence, with an example that matches its schema", async () => {
-    const response = await openApiLoader();
+  it("describes every operation, under the Etalab licence, with an example that matches its schema", async () => {
+    const response = await openApiLoader(routeArgs("/api/public/v1/openapi.json"));
     expect(response.status).toBe(200);
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
     const document = (await response.json()) as ReturnType<typeof publicOpenApiDocument>;
     expect(document.openapi).toBe("3.1.0");
     expect(document.info.license.name).toBe("Licence Ouverte / Etalab 2.0");
-    expect(Object.keys(document.paths)).toEqual(["/products", "/products/{slug}"]);
+    expect(Object.keys(document.paths)).toEqual(["/products", "/products/{slug}", "/phases", "/decisions", "/indicator-values", "/incubators"]);
     const example = document.paths["/products/{slug}"].get.responses[200].content["application/json"].examples.produit.value;
     expect(PublicProductSchema.safeParse(example).success).toBe(true);
-    expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(["Product", "ProductList", "ApiError"]));
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(["Product", "ProductList", "ApiError", "PhaseEntry", "PhaseEntryList", "Decision", "IndicatorValue", "Incubator"]),
+    );
+    // Every $ref names a component of the document.
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]);
+    expect(refs.filter((ref) => !(ref in document.components.schemas))).toEqual([]);
+    // A dataset's example row holds every column its schema requires.
+    type DatasetPath = { get: { responses: Record<number, { content: Record<string, { examples: Record<string, { value: { data: object[] } }> }> }> } };
+    const datasetPaths = document.paths as unknown as Record<string, DatasetPath>;
+    const phaseExample = datasetPaths["/phases"].get.responses[200].content["application/json"].examples.page1.value.data[0];
+    expect(Object.keys(phaseExample)).toEqual((document.components.schemas.PhaseEntry as { required: string[] }).required);
   });
 });

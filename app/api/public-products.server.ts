@@ -1,18 +1,13 @@
 // The public open data API: public products only, and of them only what their public page shows.
 // Selects are explicit so that no private column (team, funding, notes, indicators) can leak in.
-import { createHash } from "node:crypto";
+import { redirect } from "@remix-run/node";
 import { db } from "~/db.server";
 import { isoDay } from "~/domain/days";
 import { currentPhase, phaseSegments } from "~/domain/phases";
 import type { Prisma } from "~/generated/prisma/client";
 import { phaseHistorySelect, toPhaseHistory } from "~/products/phase-history.server";
-import {
-  LICENCE_ID,
-  LICENCE_URL,
-  ListQuerySchema,
-  type PublicProduct,
-  type PublicProductList,
-} from "./public-products";
+import { conditionalJson, latest, nextPageUrl, nonReadAnswer, publicError, readListRequest } from "./public-http.server";
+import { LICENCE_ID, type PublicProduct, type PublicProductList } from "./public-products";
 
 const publicOrganisation = { slug: true, name: true } as const;
 
@@ -58,63 +53,12 @@ function lastChange(row: PublicProductRow): Date {
   return row.phases.reduce((latest, p) => (p.createdAt > latest ? p.createdAt : latest), row.updatedAt);
 }
 
-const CORS_AND_CACHE = {
-  "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "ETag, Last-Modified, Link",
-  "Cache-Control": "public, max-age=300",
-  Link: `<${LICENCE_URL}>; rel="license"`,
-} as const;
-
-function publicError(status: number, error: string): Response {
-  return Response.json({ error }, { status, headers: { ...CORS_AND_CACHE, "Content-Type": "application/json; charset=utf-8" } });
-}
-
-/** `If-None-Match` holds this ETag (or `*`); weak and strong forms compare equal, as for GET. */
-function etagMatches(header: string, etag: string): boolean {
-  return header.split(",").some((candidate) => {
-    const tag = candidate.trim().replace(/^W\//, "");
-    return tag === "*" || tag === etag;
-  });
-}
-
-/**
- * The answer with its validators: 304 when the client's copy is current. If-None-Match wins over
- * If-Modified-Since when both are sent (RFC 9110, 13.2.2).
- */
-function conditionalJson(request: Request, body: unknown, lastModified: Date | null): Response {
-  const text = JSON.stringify(body);
-  const etag = `"${createHash("sha256").update(text).digest("base64url")}"`;
-  const headers: Record<string, string> = { ...CORS_AND_CACHE, ETag: etag };
-  if (lastModified) headers["Last-Modified"] = lastModified.toUTCString();
-
-  const ifNoneMatch = request.headers.get("If-None-Match");
-  const ifModifiedSince = request.headers.get("If-Modified-Since");
-  let notModified = false;
-  if (ifNoneMatch !== null) {
-    notModified = etagMatches(ifNoneMatch, etag);
-  } else if (ifModifiedSince !== null && lastModified) {
-    const since = Date.parse(ifModifiedSince);
-    // HTTP dates have a one-second precision: compare whole seconds.
-    notModified = !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
-  }
-  if (notModified) return new Response(null, { status: 304, headers });
-  return new Response(text, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
-}
-
-const maxDate = (dates: Date[]): Date | null =>
-  dates.reduce<Date | null>((latest, d) => (latest === null || d > latest ? d : latest), null);
-
 /** GET /api/public/v1/products?page=&pageSize= */
 export async function listPublicProducts(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  const raw: Record<string, string> = {};
-  for (const key of ["page", "pageSize"]) {
-    const value = url.searchParams.get(key);
-    if (value !== null && value.trim() !== "") raw[key] = value;
-  }
-  const query = ListQuerySchema.safeParse(raw);
-  if (!query.success) return publicError(400, query.error.issues.map((i) => i.message).join(" "));
-  const { page, pageSize } = query.data;
+  const read = readListRequest(request);
+  if (!read.ok) return read.answer;
+  const { url, query } = read;
+  const { page, pageSize } = query;
 
   const where = { isPublic: true } satisfies Prisma.ProductWhereInput;
   const [total, rows] = await db().$transaction([
@@ -122,27 +66,33 @@ export async function listPublicProducts(request: Request): Promise<Response> {
     db().product.findMany({ where, select: publicProductSelect, orderBy: { slug: "asc" }, skip: (page - 1) * pageSize, take: pageSize }),
   ]);
   const asOf = new Date();
-  let next: string | null = null;
-  if (page * pageSize < total) {
-    const nextUrl = new URL(url.pathname, url.origin);
-    nextUrl.searchParams.set("page", String(page + 1));
-    nextUrl.searchParams.set("pageSize", String(pageSize));
-    next = nextUrl.href;
-  }
   const body: PublicProductList = {
     data: rows.map((row) => toPublicProduct(row, asOf)),
     page,
     pageSize,
     total,
-    next,
+    next: nextPageUrl(url, query, total),
     licence: LICENCE_ID,
   };
-  return conditionalJson(request, body, maxDate(rows.map(lastChange)));
+  return conditionalJson(request, body, latest(rows.map(lastChange)));
 }
 
-/** GET /api/public/v1/products/<slug>: a private product answers exactly like an unknown one. */
+/**
+ * GET /api/public/v1/products/<slug>: a private product answers exactly like an unknown one; a former
+ * slug of a public product redirects (301) to its current address.
+ */
 export async function getPublicProduct(request: Request, slug: string): Promise<Response> {
+  const refused = nonReadAnswer(request);
+  if (refused) return refused;
   const row = await db().product.findFirst({ where: { slug, isPublic: true }, select: publicProductSelect });
-  if (!row) return publicError(404, `Produit introuvable : aucun produit public n'a l'identifiant « ${slug} ».`);
-  return conditionalJson(request, toPublicProduct(row, new Date()), lastChange(row));
+  if (row) return conditionalJson(request, toPublicProduct(row, new Date()), lastChange(row));
+  const alias = await db().productSlugAlias.findFirst({ where: { slug, product: { isPublic: true } }, select: { product: { select: { slug: true } } } });
+  if (alias) {
+    const target = new URL(request.url);
+    target.pathname = `/api/public/v1/products/${encodeURIComponent(alias.product.slug)}`;
+    const answer = redirect(target.pathname + target.search, 301);
+    answer.headers.set("Access-Control-Allow-Origin", "*");
+    return answer;
+  }
+  return publicError(404, `Produit introuvable : aucun produit public n'a l'identifiant « ${slug} ».`);
 }

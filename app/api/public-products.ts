@@ -1,5 +1,5 @@
 // The public open data API's answers and query, as zod schemas: the server builds its answers to
-// these types and the OpenAPI document (app/api/public-openapi.ts) is generated from them.
+// these types and the OpenAPI document (app/api/public-openapi.server.ts) is generated from them.
 import { z } from "zod";
 import { PHASES } from "~/domain/phases";
 
@@ -68,3 +68,4 @@ export const ListQuerySchema = z.object({
   page: pageParameter("page", "Numéro de page").default(1),
   pageSize: pageParameter("pageSize", "Taille de page", MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 });
+export type ListQuery = z.output<typeof ListQuerySchema>;
