@@ -1,31 +1,17 @@
 // `npm run remind` as an operator runs it: its arguments, and what it prints without SMTP (the
 // e-mails themselves, nothing recorded). Sending through SMTP is tested in reminders.test.ts.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db/connect.server";
 import { assignRole, createIncubator, createIndicator, createProduct, createUser, recordDecision } from "~/db/seed/factories.server";
 import { parisDay } from "~/domain/committee-calendar";
 import { shiftPeriod } from "~/domain/indicator-health";
 import { periodStart } from "~/domain/periods";
-import { projectPath } from "~/project-root.server";
 import { copyTemplate } from "./support/db";
+import { runScript } from "./support/scripts";
 import { targetEnv } from "./support/server";
 
-const run = promisify(execFile);
-
-async function remind(args: string[], env: Record<string, string>) {
-  const { DATABASE_URL: _url, JALON_DATA_DIR: _dir, SMTP_URL: _smtp, ...inherited } = process.env;
-  try {
-    const { stdout, stderr } = await run(projectPath("node_modules", ".bin", "tsx"), ["scripts/remind.ts", ...args], {
-      cwd: projectPath(),
-      env: { ...inherited, NODE_ENV: "test", APP_URL: "https://jalon.test", ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function remind(args: string[], env: Record<string, string>) {
+  return runScript("scripts/remind.ts", args, { APP_URL: "https://jalon.test", ...env });
 }
 
 let copy: Awaited<ReturnType<typeof copyTemplate>>;
