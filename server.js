@@ -42,6 +42,9 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  // Behind load balancers, rate limits must key on the client's address, not the balancer's.
+  if (config.trustProxyHops) app.set("trust proxy", config.trustProxyHops);
+  if (config.serverTiming) app.use(entry.serverTimingMiddleware());
   app.use(entry.securityMiddleware({ csp: !dev }));
   if (vite) {
     app.use(vite.middlewares);
@@ -54,7 +57,6 @@ async function main() {
     createRequestHandler({
       build,
       mode: dev ? "development" : "production",
-      // Rate limits key on the client's address; behind a proxy, set Express's "trust proxy".
       getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "inconnue", cspNonce: res.locals.cspNonce ?? "" }),
     }),
   );

@@ -48,6 +48,14 @@ const envSchema = z.object({
     .default(60),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default("Jalon <ne-pas-repondre@jalon.example>"),
+  /** Adds a Server-Timing header (database time and statements) to every response: for measuring. */
+  JALON_SERVER_TIMING: z.enum(["0", "1"]).optional(),
+  /** Reverse proxies (load balancers) in front of Jalon: the client's address is read from X-Forwarded-For. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^\d$/)
+    .transform(Number)
+    .default(0),
 });
 
 const MESSAGES: Record<string, (value: string | undefined) => string> = {
@@ -71,6 +79,9 @@ const MESSAGES: Record<string, (value: string | undefined) => string> = {
     `La variable JALON_STALE_AFTER_DAYS vaut « ${v} » : indiquez un nombre de jours entre 1 et 3650.`,
   SMTP_URL: () => "La variable SMTP_URL doit être de la forme smtp://utilisateur:motdepasse@hôte:587 (ou smtps://).",
   MAIL_FROM: () => "La variable MAIL_FROM est trop courte : indiquez l'expéditeur des courriels.",
+  JALON_SERVER_TIMING: (v) => `La variable JALON_SERVER_TIMING vaut « ${v} » : utilisez 0 ou 1.`,
+  TRUST_PROXY: (v) =>
+    `La variable TRUST_PROXY vaut « ${v} » : indiquez le nombre de relais (répartiteurs de charge) devant Jalon, par exemple 1.`,
 };
 
 /** Used outside production only, so that a local start needs no secret. */
@@ -102,6 +113,9 @@ export interface Config {
   smtp: { url: string } | null;
   mailFrom: string;
   staleAfterDays: number;
+  serverTiming: boolean;
+  /** Proxies in front of Jalon, for Express's "trust proxy" (0: clients connect directly). */
+  trustProxyHops: number;
 }
 
 /** Empty strings count as unset, as in most deployment tools' forms. */
@@ -156,6 +170,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtp: e.SMTP_URL ? { url: e.SMTP_URL } : null,
     mailFrom: e.MAIL_FROM,
     staleAfterDays: e.JALON_STALE_AFTER_DAYS,
+    serverTiming: e.JALON_SERVER_TIMING === "1",
+    trustProxyHops: e.TRUST_PROXY,
   };
 }
 

@@ -11,6 +11,7 @@ import { NonceProvider } from "./ui/nonce";
 export { prepareApp } from "./startup.server";
 export { closeDatabase } from "./db.server";
 export { securityMiddleware } from "./security/http-guard.server";
+export { serverTimingMiddleware } from "./http/server-timing.server";
 
 const ABORT_DELAY = 5_000;
 

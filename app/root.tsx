@@ -129,6 +129,11 @@ export function Layout({ children }: { children: ReactNode }) {
               linkProps: { to: "/incubateurs" },
               isActive: pathname === "/incubateurs" || pathname.startsWith("/incubateurs/"),
             },
+            {
+              text: "Tableaux de bord",
+              linkProps: { to: "/tableau-de-bord" },
+              isActive: pathname.startsWith("/tableau-de-bord"),
+            },
           ]}
           quickAccessItems={
             viewer
@@ -156,7 +161,10 @@ export function Layout({ children }: { children: ReactNode }) {
           accessibility="non compliant"
           accessibilityLinkProps={{ to: "/accessibilite" }}
           termsLinkProps={{ to: "/mentions-legales" }}
-          bottomItems={[{ text: "Données personnelles", linkProps: { to: "/donnees-personnelles" } }]}
+          bottomItems={[
+            { text: "Données personnelles", linkProps: { to: "/donnees-personnelles" } },
+            { text: "Données ouvertes", linkProps: { to: "/donnees" } },
+          ]}
           contentDescription="Jalon est un logiciel libre qui aide les incubateurs de l'État à piloter leur portefeuille de startups d'État : phases, impact et comités d'investissement."
         />
         <ScrollRestoration nonce={nonce} />

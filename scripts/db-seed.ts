@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { StartupError } from "../app/config.server";
 import { resetPortfolio, seedMeta, seedPortfolio } from "../app/db/seed/seed.server";
-import { withMigratedDatabase } from "./with-database";
+import { formatDuration, printCounts, withMigratedDatabase } from "./with-database";
 
 const USAGE =
   "Usage : npm run db:seed -- [--scale N], où N est un nombre entier de 1 à 500 (1 par défaut : le portefeuille de démonstration).";
@@ -18,12 +18,6 @@ function parseScale(args: string[]): number | null {
   } catch {
     return null;
   }
-}
-
-function formatDuration(ms: number): string {
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1).replace(".", ",")} s`;
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
 const scale = parseScale(process.argv.slice(2));
@@ -43,9 +37,9 @@ await withMigratedDatabase(async ({ prisma }) => {
   const started = performance.now();
   await resetPortfolio(prisma);
   const counts = await seedPortfolio(prisma, { scale });
+  // Statistics of the fresh rows: until autovacuum gets to them, the planner would guess from empty tables.
+  await prisma.$executeRaw`ANALYZE`;
   const elapsed = performance.now() - started;
-  const width = Math.max(...Object.keys(counts).map((name) => name.length));
-  const number = new Intl.NumberFormat("fr-FR");
   console.log(`Portefeuille de démonstration chargé à l'échelle ${scale} en ${formatDuration(elapsed)} :`);
-  for (const [name, count] of Object.entries(counts)) console.log(`  ${name.padEnd(width)}  ${number.format(count).padStart(10)}`);
+  printCounts(counts);
 });

@@ -1,10 +1,11 @@
 // npm run remind [-- --incubator <slug>] [-- --dry-run]: e-mails the teams of active products whose
 // indicators lack their last value while their committee is near (45 days) or past. Without SMTP
 // (SMTP_URL), prints the e-mails instead; --dry-run prints them and records nothing. A product's
-// team gets at most one reminder a day, whatever the number of runs.
+// team gets at most one reminder a day, whatever the number of runs; of runs started together (cron on
+// several hosts), one works and the others say they are skipped (a JobLock lease).
 import { parseArgs } from "node:util";
 import { StartupError } from "../app/config.server";
-import { describeReminderSummary, runIndicatorReminders } from "../app/indicators/reminders.server";
+import { describeReminderSummary, describeSkippedRun, runScheduledReminders } from "../app/indicators/reminders.server";
 import { withMigratedDatabase } from "./with-database";
 
 const USAGE = "Usage : npm run remind -- [--incubator <identifiant de l'incubateur>] [--dry-run]";
@@ -32,7 +33,13 @@ if (options === null) {
 
 await withMigratedDatabase(async () => {
   const asOf = new Date();
-  const summary = await runIndicatorReminders({ ...options, asOf, print: (text) => console.log(text) });
+  const run = await runScheduledReminders({ ...options, asOf, print: (text) => console.log(text) });
+  if (!run.ran) {
+    // Not a failure: cron on another host got there first.
+    console.log(describeSkippedRun(run));
+    return;
+  }
+  const summary = run.value;
   console.log(describeReminderSummary(summary, asOf));
   if (summary.failed > 0) throw new StartupError(`${summary.failed} relance(s) n'ont pas pu être envoyées : voyez les messages ci-dessus.`);
 });

@@ -9,6 +9,7 @@ import {
   assignRole,
   createCommitteeSession,
   createIncubator,
+  createMinistry,
   createOrganisation,
   createProduct,
   createUser,
@@ -50,6 +51,9 @@ interface Fixture {
   privateProductA: string;
   privateProductB: string;
   incubatorA: string;
+  /** The ministry of incubator A, and the organisation sponsoring the private product A. */
+  ministryA: string;
+  organisationA: string;
   userInA: string;
   /** A committee session of incubator A, ahead, whose agenda holds the private product A. */
   sessionA: string;
@@ -264,6 +268,49 @@ const ROUTES: Record<string, (f: Fixture) => Probe[]> = {
     { path: `/produits/${f.privateProductA}/indicateurs/modele.csv`, expect: productEdit("private", 200) },
     { path: `/produits/${f.publicProduct}/indicateurs/modele.csv`, expect: productEdit("public", 200) },
   ],
+  // Budget statements: entered by the incubator's staff and the team ("funding.edit").
+  "produits.$slug_.financement_.budget": (f) => [
+    { path: `/produits/${f.privateProductA}/financement/budget`, expect: productEdit("private", 200) },
+    { path: `/produits/${f.privateProductA}/financement/budget?annee=1999&nature=actual`, expect: productEdit("private", 400) },
+    { path: `/produits/${f.privateProductA}/financement/budget`, method: "POST", expect: productEdit("private", 400) },
+    { path: `/produits/${f.publicProduct}/financement/budget`, method: "POST", expect: productEdit("public", 400) },
+  ],
+  "produits.$slug_.financement_.budget_.import": (f) => [
+    { path: `/produits/${f.privateProductA}/financement/budget/import`, expect: productEdit("private", 200) },
+    { path: `/produits/${f.privateProductA}/financement/budget/import`, method: "POST", expect: productEdit("private", 400) },
+    { path: `/produits/${f.publicProduct}/financement/budget/import`, method: "POST", expect: productEdit("public", 400) },
+  ],
+  "produits.$slug_.financement_.budget_.modele[.]csv": (f) => [
+    { path: `/produits/${f.privateProductA}/financement/budget/modele.csv`, expect: productEdit("private", 200) },
+    { path: `/produits/${f.publicProduct}/financement/budget/modele.csv?annee=2025&nature=actual`, expect: productEdit("public", 200) },
+  ],
+  // The Financement page (envelopes, runway, budget): those who read the product's funding
+  // ("funding.read"); the envelope forms: its staff and team ("funding.edit"), never its investors.
+  "produits.$slug_.financement": (f) => [
+    { path: `/produits/${f.privateProductA}/financement`, expect: internalReadA },
+    { path: `/produits/${f.publicProduct}/financement`, expect: internalReadPublic },
+  ],
+  "produits.$slug_.financement_.enveloppes.nouvelle": (f) => [
+    { path: `/produits/${f.privateProductA}/financement/enveloppes/nouvelle`, expect: productEdit("private", 200) },
+    { path: `/produits/${f.privateProductA}/financement/enveloppes/nouvelle`, method: "POST", expect: productEdit("private", 400) },
+    { path: `/produits/${f.publicProduct}/financement/enveloppes/nouvelle`, method: "POST", expect: productEdit("public", 400) },
+  ],
+  "produits.$slug_.financement_.enveloppes.$id": (f) => [
+    { path: `/produits/${f.privateProductA}/financement/enveloppes/00000000-0000-4000-8000-000000000000`, expect: productEdit("private", 404) },
+    { path: `/produits/${f.privateProductA}/financement/enveloppes/00000000-0000-4000-8000-000000000000`, method: "POST", expect: productEdit("private", 404) },
+    { path: `/produits/${f.publicProduct}/financement/enveloppes/inconnue`, expect: productEdit("public", 404) },
+  ],
+  // The budget page: public for a public product; for a private one, those who read its funding, and
+  // a 404 for everyone else, the public included (its existence is not disclosed).
+  "produits.$slug_.budget": (f) => [
+    { path: `/produits/${f.publicProduct}/budget`, expect: everyone(200) },
+    { path: `/produits/${f.privateProductA}/budget`, expect: { ...internalReadA, anonymous: 404 } },
+    { path: `/produits/${f.privateProductB}/budget`, expect: { platformAdmin: 200, incubatorAdminB: 200, coachB: 200, teamB: 200, committeeB: 200, others: 404 } },
+  ],
+  "produits.$slug_.budget[.]csv": (f) => [
+    { path: `/produits/${f.publicProduct}/budget.csv`, expect: everyone(200) },
+    { path: `/produits/${f.privateProductA}/budget.csv`, expect: { ...internalReadA, anonymous: 404 } },
+  ],
   "produits.$slug_.jetons": (f) => [
     { path: `/produits/${f.privateProductA}/jetons`, expect: productEdit("private", 200) },
     { path: `/produits/${f.privateProductA}/jetons`, method: "POST", expect: productEdit("private", 400) },
@@ -285,6 +332,37 @@ const ROUTES: Record<string, (f: Fixture) => Probe[]> = {
     { path: `/api/public/v1/products/${f.privateProductA}`, expect: everyone(404) },
   ],
   "api.public.v1.openapi[.]json": () => [{ path: "/api/public/v1/openapi.json", expect: everyone(200) }],
+  // The open datasets, as JSON pages and as files: the same for every persona, read-only (405 on a write).
+  "api.public.v1.phases": (f) => [
+    { path: "/api/public/v1/phases", expect: everyone(200) },
+    { path: `/api/public/v1/phases?product=${f.privateProductA}`, expect: everyone(404) },
+    { path: "/api/public/v1/phases", method: "POST", expect: everyone(405) },
+  ],
+  "api.public.v1.decisions": (f) => [
+    { path: `/api/public/v1/decisions?product=${f.publicProduct}`, expect: everyone(200) },
+    { path: "/api/public/v1/decisions?page=0", expect: everyone(400) },
+    { path: "/api/public/v1/decisions", method: "POST", expect: everyone(405) },
+  ],
+  "api.public.v1.indicator-values": (f) => [
+    { path: "/api/public/v1/indicator-values", expect: everyone(200) },
+    { path: `/api/public/v1/indicator-values?product=${f.privateProductB}`, expect: everyone(404) },
+    { path: "/api/public/v1/indicator-values", method: "POST", expect: everyone(405) },
+  ],
+  "api.public.v1.incubators": () => [
+    { path: "/api/public/v1/incubators", expect: everyone(200) },
+    { path: "/api/public/v1/incubators", method: "POST", expect: everyone(405) },
+  ],
+  "donnees._index": () => [
+    { path: "/donnees", expect: everyone(200) },
+    { path: "/donnees", method: "POST", expect: everyone(405) },
+  ],
+  "donnees.$file": () => [
+    { path: "/donnees/indicateurs.csv", expect: everyone(200) },
+    { path: "/donnees/decisions.schema.json", expect: everyone(200) },
+    { path: "/donnees/datapackage.json", expect: everyone(200) },
+    { path: "/donnees/inconnu.csv", expect: everyone(404) },
+    { path: "/donnees/produits.csv", method: "POST", expect: everyone(405) },
+  ],
   // A dossier: the committee and those who read the product's internals read submitted versions
   // (none yet: the page says so, the print and PDF are 404); the team and the staff read the draft.
   "comites.$id.dossiers.$slug._index": (f) => [
@@ -329,6 +407,41 @@ const ROUTES: Record<string, (f: Fixture) => Probe[]> = {
     { path: `/comites/${f.sessionA}/proces-verbal`, method: "POST", expect: sessionReadA(400) },
   ],
   "comites.$id.proces-verbal[.pdf]": (f) => [{ path: `/comites/${f.sessionA}/proces-verbal.pdf`, expect: sessionReadA(200) }],
+  // Dashboards: lifecycle figures for all (over what each may read); funding, impact and governance
+  // exports for those who read some product's internal data; an organisation's for its investors.
+  "tableau-de-bord._index": () => [
+    { path: "/tableau-de-bord", expect: everyone(200) },
+    { path: "/tableau-de-bord?du=deux-mille", expect: everyone(400) },
+  ],
+  "tableau-de-bord[.]csv": () => [
+    { path: "/tableau-de-bord.csv?vue=entonnoir", expect: everyone(200) },
+    { path: "/tableau-de-bord.csv?vue=financement-annees", expect: signedIn(200) },
+    { path: "/tableau-de-bord.csv", expect: everyone(400) },
+  ],
+  "tableau-de-bord.ministeres.$slug[.csv]": (f) => [
+    { path: `/tableau-de-bord/ministeres/${f.ministryA}.csv?vue=programme`, expect: everyone(200) },
+    { path: "/tableau-de-bord/ministeres/inconnu.csv?vue=programme", expect: everyone(404) },
+  ],
+  "tableau-de-bord.incubateurs.$slug[.csv]": (f) => [
+    { path: `/tableau-de-bord/incubateurs/${f.incubatorA}.csv?vue=conditions`, expect: signedIn(200) },
+  ],
+  "tableau-de-bord.organisations.$slug[.csv]": (f) => [
+    { path: `/tableau-de-bord/organisations/${f.organisationA}.csv?vue=impact`, expect: { anonymous: "signin", platformAdmin: 200, investorA: 200, others: 403 } },
+    { path: "/tableau-de-bord/organisations/inconnue.csv?vue=impact", expect: signedIn(404) },
+  ],
+  "tableau-de-bord.ministeres.$slug": (f) => [
+    { path: `/tableau-de-bord/ministeres/${f.ministryA}`, expect: everyone(200) },
+    { path: "/tableau-de-bord/ministeres/inconnu", expect: everyone(404) },
+  ],
+  "tableau-de-bord.incubateurs.$slug": (f) => [
+    { path: `/tableau-de-bord/incubateurs/${f.incubatorA}`, expect: everyone(200) },
+    { path: `/tableau-de-bord/incubateurs/${f.incubatorA}?incubateur=${f.incubatorA}`, expect: everyone(400) },
+    { path: "/tableau-de-bord/incubateurs/inconnu", expect: everyone(404) },
+  ],
+  "tableau-de-bord.organisations.$slug": (f) => [
+    { path: `/tableau-de-bord/organisations/${f.organisationA}`, expect: { anonymous: "signin", platformAdmin: 200, investorA: 200, others: 403 } },
+    { path: "/tableau-de-bord/organisations/inconnue", expect: signedIn(404) },
+  ],
 };
 
 function routeIds(): string[] {
@@ -362,7 +475,8 @@ beforeAll(async () => {
   const db = testDb.database.prisma;
   const orgA = await createOrganisation(db);
   const orgOther = await createOrganisation(db);
-  const incA = await createIncubator(db);
+  const ministryA = await createMinistry(db);
+  const incA = await createIncubator(db, { ministryId: ministryA.id });
   const incB = await createIncubator(db);
   const publicProduct = await createProduct(db, { primaryIncubatorId: incA.id, phases: [{ phase: "investigation", start: "2025-01-06" }] });
   const privateA = await createProduct(db, { primaryIncubatorId: incA.id, isPublic: false, sponsorIds: [orgA.id] });
@@ -399,6 +513,8 @@ beforeAll(async () => {
     privateProductA: privateA.slug,
     privateProductB: privateB.slug,
     incubatorA: incA.slug,
+    ministryA: ministryA.slug,
+    organisationA: orgA.slug,
     userInA,
     sessionA: sessionA.id,
   };

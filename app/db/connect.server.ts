@@ -8,6 +8,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { describeTarget, StartupError, type DatabaseTarget } from "../config.server";
 import { PrismaClient } from "../generated/prisma/client";
+import { timedAdapterFactory } from "./query-timing.server";
 
 export interface Database {
   prisma: PrismaClient;
@@ -63,17 +64,26 @@ function prepareDataDir(dataDir: string): void {
 /**
  * Columns are `timestamp without time zone` holding UTC (Prisma's convention): `now()` defaults and
  * interval arithmetic in SQL are right only in a UTC session, whatever the server's or host's zone.
+ * JIT compilation is off: the portfolio's queries cross its cost threshold at a few thousand products
+ * and spent 200 ms compiling for 50 ms of work, on every request (docs/decisions, benchmark).
  */
-const UTC_SESSION = "-c TimeZone=UTC";
+const SESSION_OPTIONS = "-c TimeZone=UTC -c jit=off";
+
+/**
+ * A transaction waits up to 10 s (Prisma's default: 2 s) for a pooled connection: a burst of writes
+ * (a committee voting, teams entering their month at once) then queues instead of failing with a 500
+ * (tests/concurrency.test.ts on PostgreSQL).
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000 };
 
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === "postgresql") {
     const adapterFactory = new PrismaPg({
       connectionString: target.url,
       connectionTimeoutMillis: 5000,
-      options: UTC_SESSION,
+      options: SESSION_OPTIONS,
     });
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    const prisma = new PrismaClient({ adapter: timedAdapterFactory(adapterFactory), transactionOptions: TRANSACTION_OPTIONS });
     return { prisma, adapterFactory, target, close: () => prisma.$disconnect() };
   }
   prepareDataDir(target.dataDir);
@@ -82,7 +92,7 @@ export function openDatabase(target: DatabaseTarget): Database {
   // PGlite's one session is created with the host's zone (TZ): queued first, this runs before any query.
   void pglite.exec("SET TIME ZONE 'UTC'");
   const adapterFactory = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = new PrismaClient({ adapter: timedAdapterFactory(adapterFactory), transactionOptions: TRANSACTION_OPTIONS });
   return {
     prisma,
     adapterFactory,

@@ -3,7 +3,9 @@ import type { AccountState } from "~/admin/account-state";
 import type {
   AccessibilityStatus,
   Direction,
+  EnvelopeStatus,
   Frequency,
+  FundingOrigin,
   ImpactLevel,
   IndicatorKind,
   IndicatorSource,
@@ -11,7 +13,9 @@ import type {
   Role,
   ValueStatus,
 } from "~/generated/prisma/enums";
-import type { LifecycleFilter, PortfolioSort, SortDirection } from "~/products/portfolio-filters";
+import type { EventKind } from "./product-events";
+import type { FieldType } from "~/open-data/table-schema";
+import type { LifecycleFilter, Milestone, PortfolioSort, SortDirection } from "~/products/portfolio-filters";
 import { TYPICAL_DURATION_MONTHS, type DurationStatus, type Phase } from "./phases";
 
 export const PHASE_LABELS: Record<Phase, string> = {
@@ -60,6 +64,19 @@ export function typicalDurationLabel(phase: Phase): string | null {
 export const LIFECYCLE_FILTER_LABELS: Record<LifecycleFilter, string> = {
   actifs: "Actifs",
   termines: "Terminés",
+};
+
+/** A milestone of the list's `entree` filter: "Produits ayant franchi l'étape : construction commencée". */
+export const MILESTONE_LABELS: Record<Milestone, string> = {
+  investigation: "investigation commencée",
+  construction: "construction commencée",
+  acceleration: "accélération commencée",
+  consolidation: "consolidation commencée",
+  opere: "passage en opéré",
+  transfere: "transfert",
+  abandon: "arrêt",
+  "abandon-investigation": "investigation non concluante",
+  "impact-national": "impact national reconnu",
 };
 
 export const PORTFOLIO_SORT_LABELS: Record<PortfolioSort, string> = {
@@ -200,6 +217,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "decision.published": "Décision publiée",
   "decision_condition.updated": "Condition mise à jour",
   "vote.cast": "Vote exprimé",
+  "import.betagouv": "Import depuis beta.gouv.fr",
+  "budget.recorded": "Budget saisi (nouvelle révision)",
 };
 
 /** The journal's filter: the part of an action's code before the dot. */
@@ -221,6 +240,8 @@ export const AUDIT_CATEGORY_LABELS: Record<string, string> = {
   dossier: "Dossiers de comité",
   vote: "Votes",
   decision_condition: "Conditions",
+  import: "Imports",
+  budget: "Budgets",
 };
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
@@ -239,10 +260,43 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   Dossier: "Dossier de comité",
   Vote: "Vote",
   DecisionCondition: "Condition",
+  Import: "Import",
 };
 
 export const SIGN_IN_METHOD_LABELS: Record<string, string> = {
   oidc: "ProConnect",
   "magic-link": "Lien par courriel",
   demo: "Profil de démonstration",
+};
+
+export const FUNDING_ORIGIN_LABELS: Record<FundingOrigin, string> = {
+  sponsor_budget: "Budget du sponsor",
+  fast: "Cofinancement FAST",
+  other: "Autre fonds",
+};
+
+export const ENVELOPE_STATUS_LABELS: Record<EnvelopeStatus, string> = {
+  requested: "Demandée",
+  granted: "Accordée",
+  cancelled: "Annulée",
+};
+
+/** A product's milestones (ProductEvent kinds, the network's event ids). */
+export const PRODUCT_EVENT_LABELS: Record<EventKind, string> = {
+  product_launch: "Lancement du produit",
+  national_impact: "Impact national reconnu",
+  committee: "Passage en comité d'investissement",
+  fast: "Financement FAST",
+  end: "Fin du produit",
+  other: "Autre jalon",
+};
+
+/** Column types of the open data files (Table Schema types). */
+export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
+  string: "texte",
+  integer: "nombre entier",
+  number: "nombre",
+  date: "date (AAAA-MM-JJ)",
+  datetime: "date et heure (ISO 8601)",
+  boolean: "booléen (true ou false)",
 };

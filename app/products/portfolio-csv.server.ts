@@ -99,7 +99,7 @@ export async function portfolioCsvResponse(actor: Actor | null, query: Portfolio
 }
 
 /** A refused export: the same French messages as the list, as plain text. */
-export function csvRefusal(errors: PortfolioFilterErrors): Response {
+export function csvRefusal(errors: PortfolioFilterErrors | Partial<Record<string, string[]>>): Response {
   const messages = Object.values(errors).flat();
   return new Response(`L'export n'a pas pu être produit, ces filtres ne sont pas valides :\n${messages.map((m) => `- ${m}`).join("\n")}\n`, {
     status: 400,

@@ -6,6 +6,11 @@
 //   &statut=actifs|termines                  active or ended products
 //   &incubateur=<slug>&ministere=<slug>&sponsor=<organisation slug>
 //   &revue=en-retard&indicateurs=en-retard   alerts (see docs/decisions/007-portfolio-queries.md)
+//   &financement=a-echeance                   money running out within 45 days, no committee planned
+//                                            (docs/decisions/020-funding-envelopes-and-runway.md)
+//   &entree=construction&annee=2024          a milestone reached (a phase started, or impact-national: a
+//                                            national impact event), during a year if `annee` is given:
+//                                            the lists behind the dashboards' yearly figures
 //   &recherche=ecologie                      name and pitch, accents and case ignored
 //   &tri=nom|phase|mise-a-jour|revue&ordre=croissant|decroissant
 //   &page=2                                  50 products a page
@@ -35,8 +40,14 @@ export const DEFAULT_DIRECTIONS: Record<PortfolioSort, SortDirection> = {
   revue: "croissant",
 };
 
+/** Milestones a product reaches: a phase starts, or its national impact is recognised (an event). */
+export const MILESTONES = [...PHASES, "impact-national"] as const;
+export type Milestone = (typeof MILESTONES)[number];
+
 /** The value a checked alert box sends. */
 export const ALERT_VALUE = "en-retard";
+/** The value the "financement à échéance" box sends. */
+export const FUNDING_DUE_VALUE = "a-echeance";
 
 /** The query's fields, as typed: what the filter form shows again, valid or not. */
 export interface PortfolioQueryValues {
@@ -47,10 +58,13 @@ export interface PortfolioQueryValues {
   sponsor: string;
   revue: string;
   indicateurs: string;
+  financement: string;
   recherche: string;
   tri: string;
   ordre: string;
   page: string;
+  entree: string[];
+  annee: string;
 }
 export type PortfolioField = keyof PortfolioQueryValues;
 
@@ -61,19 +75,22 @@ const SINGLE_FIELDS = [
   "sponsor",
   "revue",
   "indicateurs",
+  "financement",
   "recherche",
   "tri",
   "ordre",
   "page",
-] as const satisfies readonly Exclude<PortfolioField, "phase">[];
+  "annee",
+] as const satisfies readonly Exclude<PortfolioField, "phase" | "entree">[];
 
 /** The query string's fields: every `phase`, the first value of the others, "" when absent. */
 export function readPortfolioQuery(params: URLSearchParams): PortfolioQueryValues {
   const single = Object.fromEntries(SINGLE_FIELDS.map((name) => [name, params.get(name) ?? ""])) as Omit<
     PortfolioQueryValues,
-    "phase"
+    "phase" | "entree"
   >;
-  return { phase: params.getAll("phase").filter((value) => value !== ""), ...single };
+  const all = (name: string) => params.getAll(name).filter((value) => value !== "");
+  return { phase: all("phase"), entree: all("entree"), ...single };
 }
 
 /** An echoed value, shortened: a message quotes what was typed, not a whole pasted page. */
@@ -119,6 +136,13 @@ export const PortfolioQuerySchema = z.object({
   sponsor: z.preprocess(emptyAsMissing, slug),
   revue: alert("Pour ne voir que les revues en retard, cochez la case « Revue en retard »."),
   indicateurs: alert("Pour ne voir que les indicateurs en retard, cochez la case « Indicateurs en retard »."),
+  financement: z.preprocess(
+    emptyAsMissing,
+    z
+      .literal(FUNDING_DUE_VALUE, { error: "Pour ne voir que les financements à échéance, cochez la case « Financement à échéance »." })
+      .optional()
+      .transform((value) => value !== undefined),
+  ),
   recherche: z.preprocess(
     emptyAsMissing,
     z
@@ -157,6 +181,26 @@ export const PortfolioQuerySchema = z.object({
       .pipe(z.number().min(1, PAGE_MESSAGE))
       .default(1),
   ),
+  entree: z
+    .array(
+      z.enum(MILESTONES, {
+        error: (issue) => `L'étape ${quoted(issue.input)} n'existe pas : choisissez une phase ou « impact-national ».`,
+      }),
+    )
+    .transform((milestones) => [...new Set(milestones)]),
+  annee: z.preprocess(
+    emptyAsMissing,
+    z
+      .string()
+      .trim()
+      .regex(/^(19|20)\d{2}$/, "L'année doit s'écrire sur quatre chiffres, par exemple 2024.")
+      .transform(Number)
+      .optional(),
+  ),
+}).superRefine((filters, ctx) => {
+  if (filters.annee !== undefined && filters.entree.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["annee"], message: "Pour filtrer par année, choisissez aussi l'étape franchie cette année-là." });
+  }
 });
 
 /** The query as read: slugs not yet checked against the database. */
@@ -187,6 +231,7 @@ export function portfolioSearch(values: PortfolioQueryValues, changes: Partial<P
   const merged = { ...values, ...changes };
   const params = new URLSearchParams();
   for (const phase of merged.phase) params.append("phase", phase);
+  for (const milestone of merged.entree) params.append("entree", milestone);
   for (const name of SINGLE_FIELDS) if (merged[name] !== "") params.set(name, merged[name]);
   const search = params.toString();
   return search ? `?${search}` : "";

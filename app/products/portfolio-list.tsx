@@ -12,13 +12,15 @@ import { Table } from "@codegouvfr/react-dsfr/Table";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { ErrorSummary, fieldId, SelectField, type FormState } from "~/admin/form-ui";
 import { PhaseBadge } from "~/components/phase-badge";
-import { LIFECYCLE_FILTER_LABELS, PHASE_LABELS, PORTFOLIO_SORT_LABELS, SORT_DIRECTION_LABELS } from "~/domain/labels";
+import { LIFECYCLE_FILTER_LABELS, MILESTONE_LABELS, PHASE_LABELS, PORTFOLIO_SORT_LABELS, SORT_DIRECTION_LABELS } from "~/domain/labels";
 import { PHASES } from "~/domain/phases";
 import { formatDay } from "~/ui/dates";
 import {
   ALERT_VALUE,
+  FUNDING_DUE_VALUE,
   DEFAULT_DIRECTIONS,
   LIFECYCLE_FILTERS,
+  MILESTONES,
   PORTFOLIO_SORTS,
   portfolioSearch,
   SEARCH_MAX_LENGTH,
@@ -37,12 +39,14 @@ const FIELD_LABELS: Record<string, string> = {
   alertes: "Alertes",
   tri: "Trier par",
   ordre: "Ordre",
+  entree: "Étape franchie",
+  annee: "Année de l'étape",
 };
 
-/** The two alert boxes share one fieldset: their errors are shown (and linked to) as one field. */
+/** The alert boxes share one fieldset: their errors are shown (and linked to) as one field. */
 function summaryErrors(errors: PortfolioFilterErrors) {
-  const { revue = [], indicateurs = [], ...others } = errors;
-  const alertes = [...revue, ...indicateurs];
+  const { revue = [], indicateurs = [], financement = [], ...others } = errors;
+  const alertes = [...revue, ...indicateurs, ...financement];
   return alertes.length > 0 ? { ...others, alertes } : others;
 }
 
@@ -75,10 +79,30 @@ function ChoiceSelect({
   );
 }
 
+/**
+ * The milestone filter the dashboards link with (`entree`, `annee`): no field of its own, it is said
+ * in words, kept by hidden inputs when the form is sent again, and can be removed.
+ */
+function MilestoneFilter({ values }: { values: PortfolioView["values"] }) {
+  if (values.entree.length === 0 && values.annee === "") return null;
+  const known = values.entree.filter((m): m is (typeof MILESTONES)[number] => (MILESTONES as readonly string[]).includes(m));
+  const what = known.map((m) => MILESTONE_LABELS[m]).join(" ou ") || "étape inconnue";
+  return (
+    <p id={fieldId("entree")} className="fr-mb-3w">
+      {`Produits ayant franchi l'étape : ${what}${values.annee ? ` en ${values.annee}` : ""}. `}
+      <Link to={portfolioSearch(values, { entree: [], annee: "", page: "" })}>Retirer ce filtre</Link>
+      {values.entree.map((m) => (
+        <input key={m} type="hidden" name="entree" value={m} />
+      ))}
+      {values.annee && <input type="hidden" name="annee" value={values.annee} />}
+    </p>
+  );
+}
+
 function FilterForm({ view }: { view: PortfolioView }) {
   const { values, fixed, options } = view;
   const errors = summaryErrors(view.errors);
-  const form: FormState = { values: { ...values, phase: "" }, errors };
+  const form: FormState = { values: { ...values, phase: "", entree: "" }, errors };
   const sort = (PORTFOLIO_SORTS as readonly string[]).includes(values.tri) ? (values.tri as PortfolioSort) : "nom";
   const errorState = (name: string) =>
     errors[name as keyof typeof errors]
@@ -170,8 +194,14 @@ function FilterForm({ view }: { view: PortfolioView }) {
             hintText: `Aucune valeur saisie depuis ${plural(view.staleAfterDays, "jour", "jours")}, ou aucun indicateur.`,
             nativeInputProps: { name: "indicateurs", value: ALERT_VALUE, defaultChecked: values.indicateurs === ALERT_VALUE },
           },
+          {
+            label: "Financement à échéance",
+            hintText: "Budget épuisé dans moins de 45 jours, sans comité prévu avant (produits dont vous lisez le financement).",
+            nativeInputProps: { name: "financement", value: FUNDING_DUE_VALUE, defaultChecked: values.financement === FUNDING_DUE_VALUE },
+          },
         ]}
       />
+      <MilestoneFilter values={values} />
       <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
         <div className="fr-col-12 fr-col-md-4">
           <ChoiceSelect name="tri" label="Trier par" labels={PORTFOLIO_SORT_LABELS} value={sort} {...errorState("tri")} />
@@ -224,6 +254,11 @@ function productCells(row: PortfolioRow) {
       {row.reviewOverdue && (
         <Badge as="p" small severity="error" className="fr-mt-1v">
           Revue en retard
+        </Badge>
+      )}
+      {row.fundingDue && (
+        <Badge as="p" small severity="warning" className="fr-mt-1v">
+          Financement à échéance, comité à programmer
         </Badge>
       )}
     </div>,

@@ -10,7 +10,8 @@ import { db } from "~/db.server";
 import { containsFoldedSql, foldedSql } from "~/db/folded-text.server";
 import { DEFAULT_EXTENSION_MONTHS, FIRST_REVIEW_MONTHS, parisDay } from "~/domain/committee-calendar";
 import { isoDay } from "~/domain/days";
-import { ACTIVE_PHASES, LIFECYCLE_ORDER, PHASES, TERMINAL_PHASES, type Phase } from "~/domain/phases";
+import { runwayJoin } from "~/funding/runway-sql.server";
+import { ACTIVE_PHASES, isPhase, LIFECYCLE_ORDER, PHASES, TERMINAL_PHASES, type Phase } from "~/domain/phases";
 import { Prisma } from "~/generated/prisma/client";
 import {
   parsePortfolioQuery,
@@ -18,13 +19,14 @@ import {
   readPortfolioQuery,
   sortDirection,
   type LifecycleFilter,
+  type Milestone,
   type PortfolioFilterErrors,
   type PortfolioFilters,
   type PortfolioQueryValues,
   type PortfolioSort,
   type SortDirection,
 } from "./portfolio-filters";
-import { visibleProductsSql } from "./visible-products-sql.server";
+import { internallyReadableProductsSql, visibleProductsSql } from "./visible-products-sql.server";
 import { visibleProductsWhere } from "./visibility.server";
 
 /** Longest pitch a row shows; the product page has the whole text. */
@@ -40,6 +42,11 @@ export interface PortfolioQuery {
   sponsorId?: string;
   reviewOverdue: boolean;
   staleIndicators: boolean;
+  /** Products whose money runs out within 45 days without a committee planned before. */
+  fundingDue?: boolean;
+  /** Products that reached one of these milestones by today, during `milestoneYear` if set. */
+  milestones?: readonly Milestone[];
+  milestoneYear?: number;
   search?: string;
   sort: PortfolioSort;
   direction: SortDirection;
@@ -63,6 +70,8 @@ export interface PortfolioRow {
   /** When the product is next due before the committee; null for an ended product or after a stop. */
   nextReview: Date | null;
   reviewOverdue: boolean;
+  /** The 45-day flag; false for a product whose funding the viewer may not read. */
+  fundingDue: boolean;
 }
 
 interface RawRow {
@@ -78,13 +87,25 @@ interface RawRow {
   stale: boolean;
   nextReview: Date | null;
   reviewOverdue: boolean;
+  fundingDue: boolean;
   total: number;
 }
 
 const textArray = (values: readonly string[]) => Prisma.sql`ARRAY[${Prisma.join(values)}]::text[]`;
 
+/**
+ * The phase the product aliased `p` is in on `today` (`cur.phase`): the last one started, same-day
+ * starts ordered by LIFECYCLE_ORDER, as `currentEntry` does in TypeScript.
+ */
+export const currentPhaseJoin = (today: Prisma.Sql) => Prisma.sql`LEFT JOIN LATERAL (
+      SELECT pe.phase FROM "PhaseEntry" pe
+      WHERE pe."productId" = p.id AND pe."startDate" <= ${today}
+      ORDER BY pe."startDate" DESC, array_position(${textArray(LIFECYCLE_ORDER)}, pe.phase) DESC
+      LIMIT 1
+    ) cur ON TRUE`;
+
 /** The moment the query is about, as SQL values. */
-interface Clock {
+export interface Clock {
   /** The calendar day of `asOf` (UTC): a phase started by then is under way, as `currentPhase` counts. */
   today: Prisma.Sql;
   /** The day in Paris, where committees sit: a review before it is overdue, as `reviewStatus` counts. */
@@ -93,7 +114,7 @@ interface Clock {
   staleBefore: Prisma.Sql;
 }
 
-function clock(asOf: Date): Clock {
+export function clock(asOf: Date): Clock {
   return {
     today: Prisma.sql`${isoDay(asOf)}::date`,
     parisToday: Prisma.sql`${isoDay(parisDay(asOf))}::date`,
@@ -102,25 +123,27 @@ function clock(asOf: Date): Clock {
   };
 }
 
+/** Every product's internal data counts (the default of the joins: the dashboards count internal data only). */
+const ALL_INTERNAL = Prisma.sql`TRUE`;
+// Timestamps are stored in UTC without a zone.
+const NOW_UTC = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+
 /**
  * What a row is derived from, each a join on the product aliased `p`. The list's inner query joins
  * only what its filters and sort need, for every product in scope; the page's rows join them all.
  */
-const JOINS = {
+// Exported for the dashboards (app/dashboards), which count the same facts over a scope.
+export const JOINS = {
+  /** The phase the product is in on `today` (`cur.phase`). */
+  phase: (c: Clock, _internal?: Prisma.Sql) => currentPhaseJoin(c.today),
   /**
-   * The phase the product is in on `today` (`cur.phase`): the last one started, same-day starts
-   * ordered by LIFECYCLE_ORDER, as `currentEntry` does in TypeScript.
+   * The latest decision still standing (`dec`): a corrected decision gives way to its correction.
+   * Where `internal` does not hold (a product the viewer reads only publicly), published ones only.
    */
-  phase: (c: Clock) => Prisma.sql`LEFT JOIN LATERAL (
-      SELECT pe.phase FROM "PhaseEntry" pe
-      WHERE pe."productId" = p.id AND pe."startDate" <= ${c.today}
-      ORDER BY pe."startDate" DESC, array_position(${textArray(LIFECYCLE_ORDER)}, pe.phase) DESC
-      LIMIT 1
-    ) cur ON TRUE`,
-  /** The latest decision still standing (`dec`): a corrected decision gives way to its correction. */
-  decision: () => Prisma.sql`LEFT JOIN LATERAL (
+  decision: (_c?: Clock, internal: Prisma.Sql = ALL_INTERNAL) => Prisma.sql`LEFT JOIN LATERAL (
       SELECT d.outcome::text AS outcome, d."decidedOn", d."nextReviewDate" FROM "Decision" d
-      WHERE d."productId" = p.id AND NOT EXISTS (SELECT 1 FROM "Decision" c WHERE c."correctsId" = d.id)
+      WHERE d."productId" = p.id AND (${internal} OR d."publishedAt" <= ${NOW_UTC})
+        AND NOT EXISTS (SELECT 1 FROM "Decision" c WHERE c."correctsId" = d.id AND (${internal} OR c."publishedAt" <= ${NOW_UTC}))
       ORDER BY d."decidedOn" DESC, d."createdAt" DESC
       LIMIT 1
     ) dec ON TRUE`,
@@ -128,23 +151,26 @@ const JOINS = {
    * When the indicators were last kept up (`ind.at`): for each live indicator its latest value (by
    * period, through the (indicatorId, periodStart) index), and the latest time one of these was saved.
    */
-  lastValue: () => Prisma.sql`LEFT JOIN LATERAL (
+  lastValue: (_c?: Clock, internal: Prisma.Sql = ALL_INTERNAL) => Prisma.sql`LEFT JOIN LATERAL (
       SELECT max(lv."updatedAt") AS at FROM "Indicator" i
       CROSS JOIN LATERAL (
         SELECT v."updatedAt" FROM "IndicatorValue" v WHERE v."indicatorId" = i.id ORDER BY v."periodStart" DESC LIMIT 1
       ) lv
-      WHERE i."productId" = p.id AND i."archivedAt" IS NULL
+      WHERE i."productId" = p.id AND i."archivedAt" IS NULL AND (${internal} OR i."isPublic")
     ) ind ON TRUE`,
+  /** The runway (`run."needsCommittee"`: the 45-day flag of app/domain/runway.ts), for readers of the product's funding. */
+  runway: (c: Clock, internal: Prisma.Sql = ALL_INTERNAL) => runwayJoin(c.parisToday, internal),
 };
 type Join = keyof typeof JOINS;
 
-function joins(needed: ReadonlySet<Join>, c: Clock): Prisma.Sql {
-  const sql = (Object.keys(JOINS) as Join[]).filter((join) => needed.has(join)).map((join) => JOINS[join](c));
+/** `internal`: the products whose internal data the viewer reads (`internallyReadableProductsSql`). */
+function joins(needed: ReadonlySet<Join>, c: Clock, internal: Prisma.Sql): Prisma.Sql {
+  const sql = (Object.keys(JOINS) as Join[]).filter((join) => needed.has(join)).map((join) => JOINS[join](c, internal));
   return sql.length > 0 ? Prisma.join(sql, "\n") : Prisma.empty;
 }
 
 /** The derived facts, as SQL expressions over the joins they name. */
-const FACTS = {
+export const FACTS = {
   active: Prisma.sql`coalesce(cur.phase = ANY(${textArray(ACTIVE_PHASES)}), false)`,
   /**
    * When an active product is next due before the committee: `nextReview` of
@@ -163,9 +189,12 @@ const FACTS = {
   lastUpdate: Prisma.sql`greatest(p."updatedAt", ind.at)`,
   stale: (c: Clock) => Prisma.sql`(${FACTS.active} AND ${FACTS.lastUpdate} < ${c.staleBefore})`,
   staleIndicators: (c: Clock) => Prisma.sql`(${FACTS.active} AND (ind.at IS NULL OR ind.at < ${c.staleBefore}))`,
+  /** The money runs out within 45 days and no committee is planned before (`runway` join). */
+  fundingDue: Prisma.sql`coalesce(run."needsCommittee", false)`,
 };
 
-function scopeConditions(actor: Actor | null, query: PortfolioQuery): Prisma.Sql[] {
+/** Visibility and the list's scope filters, on the product `p` joined to its primary incubator `inc`. */
+export function scopeConditions(actor: Actor | null, query: Pick<PortfolioQuery, "incubatorId" | "ministryId" | "sponsorId" | "search">): Prisma.Sql[] {
   const conditions = [visibleProductsSql(actor)];
   if (query.incubatorId) {
     const id = Prisma.sql`${query.incubatorId}::uuid`;
@@ -212,7 +241,29 @@ function factConditions(query: PortfolioQuery, c: Clock): { conditions: Prisma.S
     conditions.push(FACTS.staleIndicators(c));
     needs.push("phase", "lastValue");
   }
+  if (query.fundingDue) {
+    conditions.push(FACTS.fundingDue);
+    needs.push("runway");
+  }
+  if (query.milestones && query.milestones.length > 0) conditions.push(milestoneCondition(query.milestones, query.milestoneYear, c));
   return { conditions, needs };
+}
+
+/** A phase of these kinds started, or a national impact event, by today (during `year` if set). */
+function milestoneCondition(milestones: readonly Milestone[], year: number | undefined, c: Clock): Prisma.Sql {
+  const during = (column: Prisma.Sql) =>
+    year === undefined ? Prisma.empty : Prisma.sql`AND ${column} BETWEEN ${`${year}-01-01`}::date AND ${`${year}-12-31`}::date`;
+  const phases = milestones.filter(isPhase);
+  const clauses: Prisma.Sql[] = [];
+  if (phases.length > 0) {
+    clauses.push(Prisma.sql`EXISTS (SELECT 1 FROM "PhaseEntry" me WHERE me."productId" = p.id AND me.phase IN (${Prisma.join(phases)})
+      AND me."startDate" <= ${c.today} ${during(Prisma.sql`me."startDate"`)})`);
+  }
+  if (milestones.includes("impact-national")) {
+    clauses.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProductEvent" mv WHERE mv."productId" = p.id AND mv.kind = 'national_impact'
+      AND mv.date <= ${c.today} ${during(Prisma.sql`mv.date`)})`);
+  }
+  return Prisma.sql`(${Prisma.join(clauses, " OR ")})`;
 }
 
 /**
@@ -250,7 +301,9 @@ async function queryRows(
   const c = clock(asOf);
   const facts = factConditions(query, c);
   const { order, needs } = ordering(query);
-  const innerJoins = joins(new Set([...facts.needs, ...needs]), c);
+  // A product read only publicly has its next review and last update from its public data.
+  const internal = internallyReadableProductsSql(actor);
+  const innerJoins = joins(new Set([...facts.needs, ...needs]), c, internal);
   const conditions = [...scopeConditions(actor, query), ...facts.conditions];
   return db().$queryRaw<RawRow[]>`
     WITH listed AS (
@@ -265,7 +318,7 @@ async function queryRows(
     SELECT p.slug, p.name, left(p.pitch, ${PITCH_LENGTH + 1}::int) AS pitch, cur.phase,
       inc.slug AS "incubatorSlug", inc.name AS "incubatorName", m.name AS "ministryName",
       ${FACTS.lastUpdate} AS "lastUpdate", ${FACTS.stale(c)} AS stale,
-      ${FACTS.nextReview()} AS "nextReview", ${FACTS.reviewOverdue(c)} AS "reviewOverdue", listed.total,
+      ${FACTS.nextReview()} AS "nextReview", ${FACTS.reviewOverdue(c)} AS "reviewOverdue", ${FACTS.fundingDue} AS "fundingDue", listed.total,
       coalesce((
         SELECT json_agg(json_build_object('slug', o.slug, 'name', o.name, 'acronym', o.acronym)
           ORDER BY ${sortableName(Prisma.sql`coalesce(o.acronym, o.name)`)}, o.slug)
@@ -276,7 +329,7 @@ async function queryRows(
     JOIN "Product" p ON p.id = listed.id
     JOIN "Incubator" inc ON inc.id = p."primaryIncubatorId"
     LEFT JOIN "Ministry" m ON m.id = inc."ministryId"
-    ${joins(new Set(Object.keys(JOINS) as Join[]), c)}
+    ${joins(new Set(Object.keys(JOINS) as Join[]), c, internal)}
     ORDER BY listed.position`;
 }
 
@@ -302,6 +355,7 @@ function toRow(raw: RawRow, asOf: Date): PortfolioRow {
     staleDays: raw.stale ? Math.floor((asOf.getTime() - raw.lastUpdate.getTime()) / DAY_MS) : null,
     nextReview: raw.nextReview,
     reviewOverdue: raw.reviewOverdue,
+    fundingDue: raw.fundingDue,
   };
 }
 
@@ -411,6 +465,9 @@ export async function resolvePortfolioQuery(values: PortfolioQueryValues): Promi
       sponsorId: sponsor?.id,
       reviewOverdue: filters.revue,
       staleIndicators: filters.indicateurs,
+      fundingDue: filters.financement,
+      milestones: filters.entree,
+      milestoneYear: filters.annee,
       search: filters.recherche,
       sort: filters.tri,
       direction: sortDirection(filters),

@@ -8,9 +8,14 @@ const uuids = (ids: readonly string[]) => Prisma.join(ids.map((id) => Prisma.sql
 
 /** A condition on the product aliased `p` in the surrounding query. */
 export function visibleProductsSql(actor: Actor | null): Prisma.Sql {
+  return readableScopes(actor).all ? Prisma.sql`TRUE` : Prisma.sql`(p."isPublic" OR ${internallyReadableProductsSql(actor)})`;
+}
+
+/** Products whose internal data (funding, indicators, decisions) the actor reads: `product.readInternal`. */
+export function internallyReadableProductsSql(actor: Actor | null): Prisma.Sql {
   const scopes = readableScopes(actor);
   if (scopes.all) return Prisma.sql`TRUE`;
-  const clauses = [Prisma.sql`p."isPublic"`];
+  const clauses: Prisma.Sql[] = [];
   if (scopes.incubatorIds.length > 0) {
     const ids = uuids(scopes.incubatorIds);
     clauses.push(
@@ -24,5 +29,5 @@ export function visibleProductsSql(actor: Actor | null): Prisma.Sql {
       Prisma.sql`EXISTS (SELECT 1 FROM "ProductSponsor" vs WHERE vs."productId" = p.id AND vs."organisationId" IN (${uuids(scopes.organisationIds)}))`,
     );
   }
-  return Prisma.sql`(${Prisma.join(clauses, " OR ")})`;
+  return clauses.length > 0 ? Prisma.sql`(${Prisma.join(clauses, " OR ")})` : Prisma.sql`FALSE`;
 }

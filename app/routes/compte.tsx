@@ -2,9 +2,10 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { loadAccount } from "~/auth/account.server";
 import { requireViewer } from "~/auth/viewer.server";
+import { followedDashboards } from "~/dashboards/scope.server";
 import { SIGN_IN_METHOD_LABELS } from "~/domain/labels";
 import { formatDateTime } from "~/ui/dates";
 import { pageTitle } from "~/ui/page-title";
@@ -14,11 +15,12 @@ export const meta: MetaFunction = () => pageTitle("Mon compte");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { account: await loadAccount(viewer.userId) };
+  const [account, dashboards] = await Promise.all([loadAccount(viewer.userId), followedDashboards(viewer)]);
+  return { account, dashboards };
 }
 
 export default function Account() {
-  const { account } = useLoaderData<typeof loader>();
+  const { account, dashboards } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Mon compte</h1>
@@ -34,6 +36,18 @@ export default function Account() {
             <li key={r.id}>{describeRole(r)}</li>
           ))}
         </ul>
+      )}
+      {dashboards.length > 0 && (
+        <>
+          <h2>Mes tableaux de bord</h2>
+          <ul>
+            {dashboards.map((d) => (
+              <li key={d.to}>
+                <Link to={d.to}>{d.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <h2>Mes connexions ouvertes</h2>
       <Table

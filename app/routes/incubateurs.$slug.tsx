@@ -1,8 +1,10 @@
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { Table } from "@codegouvfr/react-dsfr/Table";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getViewer } from "~/auth/viewer.server";
+import { PHASE_LABELS } from "~/domain/labels";
 import { loadIncubatorPage } from "~/incubators/incubators.server";
 import { PortfolioList } from "~/products/portfolio-list";
 import { loadPortfolioView } from "~/products/portfolio.server";
@@ -44,6 +46,11 @@ export default function IncubatorPage() {
           </li>
         )}
       </ul>
+      <p>
+        <Link className="fr-link fr-icon-line-chart-line fr-link--icon-left" to={`/tableau-de-bord/incubateurs/${incubator.slug}`}>
+          Tableau de bord de l'incubateur
+        </Link>
+      </p>
       {incubator.tools.length > 0 && (
         <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-6w">
           {incubator.tools.map((tool) => (
@@ -54,6 +61,17 @@ export default function IncubatorPage() {
             </li>
           ))}
         </ul>
+      )}
+      {incubator.phaseCounts.length > 0 && (
+        <Table
+          className="fr-mb-6w"
+          caption="Produits par phase"
+          headers={["Phase", "Produits"]}
+          data={[
+            ...incubator.phaseCounts.map((row) => [row.phase ? PHASE_LABELS[row.phase] : "Phase non renseignée", String(row.count)]),
+            ["Total", String(incubator.phaseCounts.reduce((sum, row) => sum + row.count, 0))],
+          ]}
+        />
       )}
       <h2>Produits</h2>
       <p>Les produits incubés ici, et ceux qu'il co-incube avec un autre incubateur (la colonne « Incubateur » donne l'incubateur principal).</p>

@@ -7,6 +7,8 @@ import { projectPath } from "~/project-root.server";
 
 export interface RunningServer {
   url: string;
+  /** The server process's id (the benchmark reads its memory in /proc; fault tests kill it). */
+  pid: number;
   output(): string;
   /** SIGTERM, then waits for the exit; resolves with the exit code. */
   stop(): Promise<number | null>;
@@ -76,6 +78,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 90_00
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     output: () => out,
     async stop() {
       child.kill("SIGTERM");
