@@ -34,13 +34,13 @@ async function analyse(tx: Db, productId: string, text: string): Promise<Analysi
   if (!file.ok) return file;
   const rows = checkBudgetRows(file.rows);
   const groups = groupStatements(rows);
-  const statements = await Promise.all(
-    groups.map(async (group): Promise<StatementPlan> => {
-      const current = await currentStatementIn(tx, productId, group.year, group.nature);
-      const kind = !current ? "create" : sameCells(current.cells, group.cells) ? "unchanged" : "revise";
-      return { year: group.year, nature: group.nature, cells: group.cells.length, currentRevision: current?.revision ?? null, kind, ...totalOf(group.cells) };
-    }),
-  );
+  // One after the other: inside a transaction, one connection runs one query at a time.
+  const statements: StatementPlan[] = [];
+  for (const group of groups) {
+    const current = await currentStatementIn(tx, productId, group.year, group.nature);
+    const kind = !current ? "create" : sameCells(current.cells, group.cells) ? "unchanged" : "revise";
+    statements.push({ year: group.year, nature: group.nature, cells: group.cells.length, currentRevision: current?.revision ?? null, kind, ...totalOf(group.cells) });
+  }
   const counts = {
     rows: rows.length,
     errors: rows.filter((row) => row.errors.length > 0).length,

@@ -82,21 +82,20 @@ export async function importBetagouv(source: string, options: ImportOptions = {}
 }
 
 async function loadState(tx: Tx, slugs: string[]): Promise<CurrentState> {
-  const [organisations, incubators, slugAliases, sessions] = await Promise.all([
-    tx.organisation.findMany({ select: { id: true, slug: true, name: true, acronym: true, type: true, ministerialDomain: true } }),
-    tx.incubator.findMany({ select: { id: true, slug: true, name: true, description: true, website: true, ownerOrganisationId: true } }),
-    tx.productSlugAlias.findMany({ where: { slug: { in: slugs } }, select: { slug: true, productId: true } }),
-    tx.committeeSession.findMany({
-      where: { title: IMPORTED_SESSION_TITLE },
-      select: {
-        id: true,
-        incubatorId: true,
-        startsAt: true,
-        agenda: { select: { productId: true, position: true } },
-        decisions: { select: { productId: true } },
-      },
-    }),
-  ]);
+  // One after the other: a transaction holds one connection, which runs one query at a time.
+  const organisations = await tx.organisation.findMany({ select: { id: true, slug: true, name: true, acronym: true, type: true, ministerialDomain: true } });
+  const incubators = await tx.incubator.findMany({ select: { id: true, slug: true, name: true, description: true, website: true, ownerOrganisationId: true } });
+  const slugAliases = await tx.productSlugAlias.findMany({ where: { slug: { in: slugs } }, select: { slug: true, productId: true } });
+  const sessions = await tx.committeeSession.findMany({
+    where: { title: IMPORTED_SESSION_TITLE },
+    select: {
+      id: true,
+      incubatorId: true,
+      startsAt: true,
+      agenda: { select: { productId: true, position: true } },
+      decisions: { select: { productId: true } },
+    },
+  });
   const products = await tx.product.findMany({
     where: { OR: [{ slug: { in: slugs } }, { id: { in: slugAliases.map((a) => a.productId) } }] },
     select: {
