@@ -10,6 +10,8 @@ import type { FieldErrors, FormValues } from "./form-parsing";
 export interface FormState {
   values: FormValues;
   errors: FieldErrors;
+  /** Sets this form's field ids apart from another form of the page that has fields of the same name. */
+  idScope?: string;
 }
 
 /** One choice of a select. */
@@ -18,7 +20,7 @@ export interface Option {
   label: string;
 }
 
-export const fieldId = (name: string) => `champ-${name}`;
+export const fieldId = (name: string, idScope?: string) => (idScope ? `champ-${idScope}-${name}` : `champ-${name}`);
 
 function errorState(errors: FieldErrors, name: string) {
   const messages = errors[name];
@@ -42,7 +44,7 @@ export function TextField({
   textArea = false,
 }: FieldProps & { type?: "text" | "email" | "url" | "number" | "date"; required?: boolean; textArea?: boolean }) {
   const common = { label, hintText: hint, ...errorState(form.errors, name) };
-  const native = { id: fieldId(name), name, defaultValue: form.values[name] ?? "", required };
+  const native = { id: fieldId(name, form.idScope), name, defaultValue: form.values[name] ?? "", required };
   return textArea ? (
     <Input {...common} textArea nativeTextAreaProps={native} />
   ) : (
@@ -65,7 +67,7 @@ export function SelectField({
       hint={hint}
       {...errorState(form.errors, name)}
       nativeSelectProps={{
-        id: fieldId(name),
+        id: fieldId(name, form.idScope),
         name,
         defaultValue: form.values[name] ?? "",
         onChange: onChange && ((event) => onChange(event.target.value)),
@@ -86,10 +88,12 @@ export function ErrorSummary({
   errors,
   labels,
   title = "Le formulaire n'a pas été enregistré",
+  idScope,
 }: {
   errors: FieldErrors | undefined;
   labels: Record<string, string>;
   title?: string;
+  idScope?: string;
 }) {
   const entries = Object.entries(errors ?? {}).filter((entry): entry is [string, string[]] => entry[1] !== undefined);
   if (entries.length === 0) return null;
@@ -103,7 +107,7 @@ export function ErrorSummary({
           {entries.map(([name, messages]) => (
             <li key={name}>
               {labels[name] ? (
-                <a href={`#${fieldId(name)}`}>{`${labels[name]} : ${messages.join(" ")}`}</a>
+                <a href={`#${fieldId(name, idScope)}`}>{`${labels[name]} : ${messages.join(" ")}`}</a>
               ) : (
                 messages.join(" ")
               )}

@@ -126,7 +126,8 @@ export function EntryValueField({
                 type="submit"
                 size="small"
                 priority="secondary"
-                nativeButtonProps={{ form: VALIDATION_FORM_ID, name: "valider", value: current.id }}
+                value={current.id}
+                nativeButtonProps={{ form: VALIDATION_FORM_ID, name: "valider" }}
               >
                 Valider
                 <span className="fr-sr-only"> la valeur de « {entryLabel(indicator, period.periodStart)} »</span>

@@ -71,7 +71,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? 
 function StepButton({ intent, label, priority = "secondary" }: { intent: string; label: string; priority?: "primary" | "secondary" }) {
   return (
     <Form method="post">
-      <Button type="submit" priority={priority} nativeButtonProps={{ name: "intent", value: intent }}>
+      <Button type="submit" priority={priority} value={intent} nativeButtonProps={{ name: "intent" }}>
         {label}
       </Button>
     </Form>

@@ -105,7 +105,7 @@ export default function Minutes() {
         {rights.manage && closed && !session.minutesPublishedAt && (
           <li>
             <Form method="post">
-              <Button type="submit" nativeButtonProps={{ name: "intent", value: "publish" }}>
+              <Button type="submit" value="publish" nativeButtonProps={{ name: "intent" }}>
                 Publier le procès-verbal
               </Button>
             </Form>
@@ -138,7 +138,7 @@ export default function Minutes() {
                   emptyLabel="Non relevée"
                 />
               ))}
-              <Button type="submit" nativeButtonProps={{ name: "intent", value: "attendance" }}>
+              <Button type="submit" value="attendance" nativeButtonProps={{ name: "intent" }}>
                 Enregistrer les présences
               </Button>
             </Form>

@@ -127,7 +127,7 @@ function IntentButton({ intent, label, extra = {}, priority = "secondary" }: {
       {Object.entries(extra).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Button type="submit" size="small" priority={priority} nativeButtonProps={{ name: "intent", value: intent }}>
+      <Button type="submit" size="small" priority={priority} value={intent} nativeButtonProps={{ name: "intent" }}>
         {label}
       </Button>
     </Form>
@@ -140,11 +140,15 @@ export default function SessionProductPage() {
   const refused = useActionData<typeof action>();
   const path = `/comites/${session.id}/produits/${product.slug}`;
   const refusedFor = (intent: string): FormState | null => (refused && refused.values.intent === intent ? refused : null);
-  const voteForm: FormState = refusedFor("vote") ?? {
-    errors: {},
-    values: page.mine
-      ? { choice: page.mine.choice ? choiceValue({ ...page.mine, outcome: page.mine.choice }) : "conflict", comment: page.mine.comment ?? "" }
-      : {},
+  // A deciding member sees both forms, which share the "choice" field: the vote's ids are set apart.
+  const voteForm: FormState = {
+    ...(refusedFor("vote") ?? {
+      errors: {},
+      values: page.mine
+        ? { choice: page.mine.choice ? choiceValue({ ...page.mine, outcome: page.mine.choice }) : "conflict", comment: page.mine.comment ?? "" }
+        : {},
+    }),
+    idScope: "vote",
   };
   const decideForm: FormState = refusedFor("decide") ?? { errors: {}, values: {} };
   const amendForm: FormState = refusedFor("amend") ?? { errors: {}, values: page.amendmentValues ?? {} };
@@ -175,11 +179,11 @@ export default function SessionProductPage() {
       {page.mayVote ? (
         <section className="fr-mb-4w" aria-labelledby="vote-titre">
           <h3 id="vote-titre" className="fr-h5">{page.mine ? "Modifier votre vote" : "Voter"}</h3>
-          <ErrorSummary errors={refusedFor("vote")?.errors} labels={VOTE_FIELD_LABELS} />
+          <ErrorSummary errors={refusedFor("vote")?.errors} labels={VOTE_FIELD_LABELS} idScope={voteForm.idScope} />
           <Form method="post" noValidate className="fr-col-12 fr-col-md-8">
             <SelectField form={voteForm} name="choice" label={VOTE_FIELD_LABELS.choice} options={page.voteOptions} emptyLabel="Choisissez" />
             <TextField form={voteForm} name="comment" label={VOTE_FIELD_LABELS.comment} textArea />
-            <Button type="submit" nativeButtonProps={{ name: "intent", value: "vote" }}>
+            <Button type="submit" value="vote" nativeButtonProps={{ name: "intent" }}>
               {page.mine ? "Modifier mon vote" : "Enregistrer mon vote"}
             </Button>
           </Form>
@@ -266,7 +270,7 @@ export default function SessionProductPage() {
           <ErrorSummary errors={decideForm.errors} labels={DECISION_FIELD_LABELS} />
           <Form method="post" noValidate className="fr-col-12 fr-col-md-8">
             <DecisionFields form={decideForm} options={page.decisionOptions} funders={funders} defaultReview={page.defaultReview} />
-            <Button type="submit" nativeButtonProps={{ name: "intent", value: "decide" }}>
+            <Button type="submit" value="decide" nativeButtonProps={{ name: "intent" }}>
               Enregistrer la décision
             </Button>
           </Form>
@@ -287,7 +291,7 @@ export default function SessionProductPage() {
               <DecisionFields form={amendForm} options={page.decisionOptions} funders={funders} defaultReview={page.defaultReview} amendment />
               <ul className="fr-btns-group fr-btns-group--inline-md">
                 <li>
-                  <Button type="submit" nativeButtonProps={{ name: "intent", value: "amend" }}>
+                  <Button type="submit" value="amend" nativeButtonProps={{ name: "intent" }}>
                     Enregistrer l'amendement
                   </Button>
                 </li>

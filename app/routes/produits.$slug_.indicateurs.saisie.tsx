@@ -172,7 +172,7 @@ export default function ValueEntry() {
           <input type="hidden" name="periode" value={screen.key} />
           <input type="hidden" name="shownAt" value={screen.shownAt.toISOString()} />
           {declared > 0 && (
-            <Button type="submit" priority="secondary" nativeButtonProps={{ name: "valider", value: "all" }}>
+            <Button type="submit" priority="secondary" value="all" nativeButtonProps={{ name: "valider" }}>
               Valider toutes les valeurs déclarées de la période ({declared})
             </Button>
           )}

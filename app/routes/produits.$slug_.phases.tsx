@@ -164,7 +164,7 @@ export default function PhaseHistoryPage() {
           action={`${path}?corriger=${selected.id}`}
           cancelTo={path}
           buttons={[
-            <Button key="edit" type="submit" nativeButtonProps={{ name: "intent", value: "edit" }}>
+            <Button key="edit" type="submit" value="edit" nativeButtonProps={{ name: "intent" }}>
               Enregistrer la correction
             </Button>,
             <Button
@@ -172,7 +172,8 @@ export default function PhaseHistoryPage() {
               type="submit"
               priority="secondary"
               iconId="fr-icon-delete-line"
-              nativeButtonProps={{ name: "intent", value: "delete" }}
+              value="delete"
+              nativeButtonProps={{ name: "intent" }}
             >
               Supprimer cette phase
             </Button>,
