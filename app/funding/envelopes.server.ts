@@ -5,7 +5,7 @@
 import { recordAudit } from "~/audit/audit-log.server";
 import { refuse, Refusal, transact, type Refused } from "~/committees/refusal.server";
 import { db } from "~/db.server";
-import { addMonthsUtc, day, isoDay, parisDay, today as parisToday } from "~/domain/days";
+import { addMonthsUtc, isoDay, parisDay, today as parisToday } from "~/domain/days";
 import { checkFastCoFunding, fundingTotals, type EnvelopeLike, type FastCheck } from "~/domain/funding";
 import { centsToDecimal, formatEuros, sumCents, toCents } from "~/domain/money";
 import { needsCommittee, runway, type Runway, type SpendingPeriod } from "~/domain/runway";
@@ -252,20 +252,25 @@ export async function loadRunway(productId: string, asOf: Date = new Date()): Pr
   };
 }
 
+/** What the Financement page and the edit form read of an envelope. */
+const ENVELOPE_FIELDS = {
+  id: true,
+  funderId: true,
+  amount: true,
+  startDate: true,
+  endDate: true,
+  origin: true,
+  status: true,
+  comment: true,
+} as const;
+
 /** The envelopes section of the Financement page: every envelope, totals, shares and the runway. */
 export async function loadEnvelopes(productId: string, asOf: Date = new Date()) {
   const [rows, runwayView] = await Promise.all([
     db().fundingEnvelope.findMany({
       where: { productId },
       select: {
-        id: true,
-        funderId: true,
-        amount: true,
-        startDate: true,
-        endDate: true,
-        origin: true,
-        status: true,
-        comment: true,
+        ...ENVELOPE_FIELDS,
         funder: { select: { name: true, acronym: true } },
         decision: { select: { decidedOn: true, session: { select: { id: true, title: true } } } },
       },
@@ -285,7 +290,7 @@ export async function loadEnvelopes(productId: string, asOf: Date = new Date()) 
     comment: row.comment,
     decision: row.decision && { decidedOn: isoDay(row.decision.decidedOn), session: row.decision.session },
   }));
-  const totals = fundingTotals(envelopes.map((e) => ({ ...e, startDate: day(e.startDate), endDate: day(e.endDate) })));
+  const totals = fundingTotals(rows.map((row) => ({ ...row, cents: toCents(row.amount) })));
   const names = new Map(envelopes.map((e) => [e.funderId, e.funder]));
   return {
     envelopes,
@@ -301,18 +306,7 @@ export type EnvelopesSection = Awaited<ReturnType<typeof loadEnvelopes>>;
 export function findEnvelope(productId: string, envelopeId: string) {
   return db().fundingEnvelope.findFirst({
     where: { id: envelopeId, productId },
-    select: {
-      id: true,
-      funderId: true,
-      amount: true,
-      startDate: true,
-      endDate: true,
-      origin: true,
-      status: true,
-      comment: true,
-      version: true,
-      decision: { select: { decidedOn: true } },
-    },
+    select: { ...ENVELOPE_FIELDS, version: true, decision: { select: { decidedOn: true } } },
   });
 }
 
