@@ -11,18 +11,18 @@ import { formatEuros, outcomeText, type DecisionShown } from "./committee-ui";
 import type { SessionRow } from "./session-access.server";
 import type { loadMinutes } from "./session-page.server";
 import { formatTime } from "./times";
+import { plural } from "~/ui/plural";
 
 type Minutes = Awaited<ReturnType<typeof loadMinutes>>;
 
-const plural = (count: number, word: string) => `${count} ${word}${count > 1 ? "s" : ""}`;
 const attendanceText = (attended: boolean | null) => (attended === null ? "Non relevée" : attended ? "Présent·e" : "Absent·e");
 
 function tallyLine(tally: Tally): string {
   if (tally.cast + tally.abstentions === 0) return "Aucun vote n'a été exprimé.";
-  const abstentions = tally.abstentions > 0 ? `, ${plural(tally.abstentions, "abstention")} pour conflit d'intérêts` : "";
+  const abstentions = tally.abstentions > 0 ? `, ${plural(tally.abstentions, "abstention", "abstentions")} pour conflit d'intérêts` : "";
   const quorum = tally.quorum ? "quorum atteint" : "quorum non atteint";
   const majority = tally.majority ? `majorité : ${outcomeText(tally.majority.outcome, tally.majority.targetPhase)}` : "aucune majorité";
-  return `${plural(tally.cast, "vote")} sur ${plural(tally.members, "membre")} ${tally.members > 1 ? "votants" : "votant"}${abstentions} ; ${quorum}, ${majority}.`;
+  return `${plural(tally.cast, "vote", "votes")} sur ${plural(tally.members, "membre", "membres")} ${tally.members > 1 ? "votants" : "votant"}${abstentions} ; ${quorum}, ${majority}.`;
 }
 
 function writeDecision(pdf: PdfWriter, decision: DecisionShown): void {

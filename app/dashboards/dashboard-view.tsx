@@ -19,6 +19,7 @@ import { formatValue, type BarChartProps, type TimelineChartProps } from "./dash
 import { DASHBOARD_COLUMNS } from "./dashboard-columns";
 import { dashboardSearch, type DashboardQueryValues, type DashboardView as ViewName } from "./dashboard-filters";
 import type { DashboardView } from "./dashboard.server";
+import { plural } from "~/ui/plural";
 
 const BarChartCanvas = lazy(() => import("./dashboard-charts").then((m) => ({ default: m.BarChartCanvas })));
 const TimelineCanvas = lazy(() => import("./dashboard-charts").then((m) => ({ default: m.TimelineCanvas })));
@@ -31,8 +32,6 @@ type Figures = Serialized<NonNullable<DashboardView["figures"]>>;
 const phaseLabel = (phase: Phase | null) => (phase ? PHASE_LABELS[phase] : "Sans phase commencée");
 const percent = (rate: number | null) => (rate === null ? "—" : formatValue(rate, "percent"));
 const months = (days: number | null) => (days === null ? "—" : `${formatValue(days, "days")} (≈ ${formatValue(days / 30.44, "count")} mois)`);
-const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
-
 interface Context {
   path: string;
   values: DashboardQueryValues;

@@ -11,6 +11,7 @@ import { isPhase } from "~/domain/phases";
 import type { Frequency } from "~/generated/prisma/enums";
 import { formatDay } from "~/ui/dates";
 import type { DecisionMarker, PhaseMarker } from "./product-indicators.server";
+import { plural } from "~/ui/plural";
 
 const paris = tz("Europe/Paris");
 
@@ -204,8 +205,6 @@ export function decisionMarkerLabel(marker: DecisionMarker): string {
 export function phaseMarkerLabel(marker: PhaseMarker): string {
   return `→ ${PHASE_LABELS[marker.phase]}`;
 }
-
-const plural = (count: number, one: string, many: string) => `${formatNumber(count)} ${count > 1 ? many : one}`;
 
 /** The health summary as short lines ("4 en bonne voie ou atteintes"…), empty counts left out. */
 export function describeHealthSummary(summary: HealthSummary): string[] {

@@ -28,6 +28,7 @@ import {
   type PortfolioSort,
 } from "./portfolio-filters";
 import type { PortfolioRow, PortfolioView } from "./portfolio.server";
+import { plural } from "~/ui/plural";
 
 const FIELD_LABELS: Record<string, string> = {
   recherche: "Recherche",
@@ -49,8 +50,6 @@ function summaryErrors(errors: PortfolioFilterErrors) {
   const alertes = [...revue, ...indicateurs, ...financement];
   return alertes.length > 0 ? { ...others, alertes } : others;
 }
-
-const plural = (count: number, singular: string, pluralForm: string) => `${count} ${count > 1 ? pluralForm : singular}`;
 
 /** A select without an empty choice (the sort always has one), its options in `labels`' order. */
 function ChoiceSelect({

@@ -17,6 +17,7 @@ import { readCsvUpload } from "~/indicators/csv-upload.server";
 import { CsvCommitForm, CsvUploadForm } from "~/indicators/csv-upload";
 import { requireProductPermission } from "~/products/product-access.server";
 import { pageTitle } from "~/ui/page-title";
+import { plural } from "~/ui/plural";
 
 const ParamsSchema = z.object({ slug: z.string().min(1) });
 
@@ -35,8 +36,6 @@ type Preview = { stage: "preview"; fileName: string; content: string; preview: B
 const refuse = (status: number, error: string) => data<Refusal>({ stage: "refused", error }, { status });
 const showPreview = (fileName: string, content: string, preview: BudgetPreview, notice: string | null = null, status = 200) =>
   data<Preview>({ stage: "preview", fileName, content, preview, notice }, { status });
-
-const plural = (count: number, one: string, many: string) => `${count.toLocaleString("fr-FR")} ${count > 1 ? many : one}`;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { slug } = ParamsSchema.parse(params);

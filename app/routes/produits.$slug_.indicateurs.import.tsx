@@ -14,6 +14,7 @@ import { readCsvUpload } from "~/indicators/csv-upload.server";
 import { CsvCommitForm, CsvUploadForm } from "~/indicators/csv-upload";
 import { requireProductPermission } from "~/products/product-access.server";
 import { pageTitle } from "~/ui/page-title";
+import { plural } from "~/ui/plural";
 
 const ParamsSchema = z.object({ slug: z.string().min(1) });
 
@@ -36,10 +37,6 @@ const refuse = (status: number, error: string) => data<Refusal>({ stage: "refuse
 
 function showPreview(fileName: string, content: string, preview: ImportPreview, notice: string | null = null, status = 200) {
   return data<Preview>({ stage: "preview", fileName, content, preview, shown: rowsToShow(preview.rows), notice }, { status });
-}
-
-function plural(count: number, one: string, many: string) {
-  return `${count.toLocaleString("fr-FR")} ${count > 1 ? many : one}`;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

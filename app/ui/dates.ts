@@ -3,16 +3,13 @@
 import { tz } from "@date-fns/tz";
 import { addMonths, differenceInCalendarDays, differenceInMonths, format } from "date-fns";
 import { fr } from "date-fns/locale";
+import { plural } from "./plural";
 
 const paris = tz("Europe/Paris");
 
 /** "12 mars 2024". */
 export function formatDay(date: Date): string {
   return format(date, "d MMMM yyyy", { locale: fr, in: paris });
-}
-
-function plural(count: number, singular: string, pluralForm: string): string {
-  return `${count} ${count > 1 ? pluralForm : singular}`;
 }
 
 /** "14 mois et 3 jours", "5 jours": months as the doctrine counts them, then the remaining days. */
