@@ -1,10 +1,13 @@
 // The upload form of an import page: the file field (its size checked in the browser too, so that a
 // large file is not sent for nothing), the preview button, and a live message while the server works.
-// And the form that commits a previewed file: the file's text goes back, never the preview.
+// And the preview of an uploaded file with the form that commits it: the file's text goes back, never
+// the preview.
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { Form, useNavigation } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { plural } from "~/ui/plural";
 import { CSV_TOO_LARGE, MAX_IMPORT_BYTES } from "./csv-import";
 
 /** The intent being submitted ("preview", "commit"), or null when nothing is. */
@@ -51,7 +54,7 @@ export function CsvUploadForm({ error, previewShown, busyMessages }: { error: st
 }
 
 /** The button that commits a previewed file. */
-export function CsvCommitForm({ fileName, fingerprint, content, label }: { fileName: string; fingerprint: string; content: string; label: string }) {
+function CsvCommitForm({ fileName, fingerprint, content, label }: { fileName: string; fingerprint: string; content: string; label: string }) {
   const submitting = useSubmittingIntent();
   return (
     <Form method="post" encType="multipart/form-data" className="fr-mb-3w">
@@ -64,5 +67,52 @@ export function CsvCommitForm({ fileName, fingerprint, content, label }: { fileN
         {label}
       </Button>
     </Form>
+  );
+}
+
+export interface CsvPreviewProps {
+  fileName: string;
+  fingerprint: string;
+  /** The file's text, sent back by the commit form. */
+  content: string;
+  /** Why the file was read another way than the user might think (e.g. its encoding). */
+  notice: string | null;
+  /** The counts of the file, one list item each. */
+  counts: ReactNode;
+  errors: number;
+  /** Null when there is nothing to write: the file is already recorded as it is. */
+  commitLabel: string | null;
+  nothingToWrite: string;
+  /** What the file holds: its tables of rows. */
+  children: ReactNode;
+}
+
+/**
+ * A previewed file: its counts, then the reason nothing can be written (errors, nothing new) or the
+ * button that writes it all, then its rows.
+ */
+export function CsvPreviewSection({ fileName, fingerprint, content, notice, counts, errors, commitLabel, nothingToWrite, children }: CsvPreviewProps) {
+  return (
+    <section className="fr-mt-6w" aria-labelledby="apercu">
+      <h2 id="apercu">Aperçu de « {fileName} »</h2>
+      {notice && <Alert className="fr-mb-3w" severity="warning" small description={notice} />}
+      <ul>
+        {counts}
+        {errors > 0 && <li>{plural(errors, "ligne en erreur", "lignes en erreur")}</li>}
+      </ul>
+      {errors > 0 ? (
+        <Alert
+          className="fr-mb-3w"
+          severity="error"
+          title={`${plural(errors, "ligne comporte", "lignes comportent")} une erreur`}
+          description="Rien ne sera enregistré tant qu'une ligne est en erreur. Corrigez le fichier, puis envoyez-le de nouveau."
+        />
+      ) : commitLabel === null ? (
+        <Alert className="fr-mb-3w" severity="info" small description={nothingToWrite} />
+      ) : (
+        <CsvCommitForm fileName={fileName} fingerprint={fingerprint} content={content} label={commitLabel} />
+      )}
+      {children}
+    </section>
   );
 }

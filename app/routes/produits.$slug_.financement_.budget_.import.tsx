@@ -1,4 +1,3 @@
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -14,7 +13,7 @@ import { commitBudgetImport, previewBudgetImport, type BudgetPreview, type State
 import { budgetEntryPath, budgetImportPath, FundingBreadcrumb } from "~/funding/budget-ui";
 import { MAX_IMPORT_BYTES } from "~/indicators/csv-import";
 import { readCsvUpload } from "~/indicators/csv-upload.server";
-import { CsvCommitForm, CsvUploadForm } from "~/indicators/csv-upload";
+import { CsvPreviewSection, CsvUploadForm } from "~/indicators/csv-upload";
 import { requireProductPermission } from "~/products/product-access.server";
 import { pageTitle } from "~/ui/page-title";
 import { plural } from "~/ui/plural";
@@ -82,43 +81,33 @@ function PreviewSection({ result }: { result: Preview }) {
   const changing = statements.filter((s) => s.kind !== "unchanged");
   const errorRows = rows.filter((row) => row.errors.length > 0);
   return (
-    <section className="fr-mt-6w" aria-labelledby="apercu">
-      <h2 id="apercu">Aperçu de « {result.fileName} »</h2>
-      {result.notice && <Alert className="fr-mb-3w" severity="warning" small description={result.notice} />}
-      <ul>
-        <li>{plural(counts.rows, "ligne de montants", "lignes de montants")}</li>
-        {counts.skipped > 0 && <li>{plural(counts.skipped, "ligne ignorée (sans montant)", "lignes ignorées (sans montant)")}</li>}
-        {counts.errors > 0 && <li>{plural(counts.errors, "ligne en erreur", "lignes en erreur")}</li>}
-      </ul>
-      {counts.errors > 0 ? (
+    <CsvPreviewSection
+      fileName={result.fileName}
+      fingerprint={result.preview.fingerprint}
+      content={result.content}
+      notice={result.notice}
+      counts={
         <>
-          <Alert
-            className="fr-mb-3w"
-            severity="error"
-            title={`${plural(counts.errors, "ligne comporte", "lignes comportent")} une erreur`}
-            description="Rien ne sera enregistré tant qu'une ligne est en erreur. Corrigez le fichier, puis envoyez-le de nouveau."
-          />
-          <Table
-            caption="Lignes en erreur"
-            headers={["Ligne", "Erreurs"]}
-            data={errorRows.map((row) => [
-              row.line,
-              <ul key="errors" className="fr-mb-0">
-                {row.errors.map((error) => (
-                  <li key={error}>{error}</li>
-                ))}
-              </ul>,
-            ])}
-          />
+          <li>{plural(counts.rows, "ligne de montants", "lignes de montants")}</li>
+          {counts.skipped > 0 && <li>{plural(counts.skipped, "ligne ignorée (sans montant)", "lignes ignorées (sans montant)")}</li>}
         </>
-      ) : changing.length === 0 ? (
-        <Alert className="fr-mb-3w" severity="info" small description="Rien à enregistrer : ces budgets sont déjà enregistrés tels quels." />
-      ) : (
-        <CsvCommitForm
-          fileName={result.fileName}
-          fingerprint={result.preview.fingerprint}
-          content={result.content}
-          label={`Enregistrer ${plural(changing.length, "budget", "budgets")}`}
+      }
+      errors={counts.errors}
+      commitLabel={changing.length === 0 ? null : `Enregistrer ${plural(changing.length, "budget", "budgets")}`}
+      nothingToWrite="Rien à enregistrer : ces budgets sont déjà enregistrés tels quels."
+    >
+      {errorRows.length > 0 && (
+        <Table
+          caption="Lignes en erreur"
+          headers={["Ligne", "Erreurs"]}
+          data={errorRows.map((row) => [
+            row.line,
+            <ul key="errors" className="fr-mb-0">
+              {row.errors.map((error) => (
+                <li key={error}>{error}</li>
+              ))}
+            </ul>,
+          ])}
         />
       )}
       {statements.length > 0 && (
@@ -136,7 +125,7 @@ function PreviewSection({ result }: { result: Preview }) {
           ])}
         />
       )}
-    </section>
+    </CsvPreviewSection>
   );
 }
 

@@ -11,7 +11,7 @@ import { IndicatorBreadcrumb } from "~/indicators/indicator-ui";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, rowsToShow, type ImportPreview, type PreviewRow } from "~/indicators/csv-import";
 import { commitImport, importableIndicators, previewImport } from "~/indicators/csv-import.server";
 import { readCsvUpload } from "~/indicators/csv-upload.server";
-import { CsvCommitForm, CsvUploadForm } from "~/indicators/csv-upload";
+import { CsvPreviewSection, CsvUploadForm } from "~/indicators/csv-upload";
 import { requireProductPermission } from "~/products/product-access.server";
 import { pageTitle } from "~/ui/page-title";
 import { plural } from "~/ui/plural";
@@ -135,34 +135,24 @@ function PreviewSection({ result }: { result: Preview }) {
   const { counts } = result.preview;
   const toWrite = counts.created + counts.updated;
   return (
-    <section className="fr-mt-6w" aria-labelledby="apercu">
-      <h2 id="apercu">Aperçu de « {result.fileName} »</h2>
-      {result.notice && <Alert className="fr-mb-3w" severity="warning" small description={result.notice} />}
-      <ul>
-        <li>{plural(counts.rows, "ligne de valeurs", "lignes de valeurs")}</li>
-        <li>{plural(counts.created, "valeur à créer", "valeurs à créer")}</li>
-        <li>{plural(counts.updated, "valeur à modifier", "valeurs à modifier")}</li>
-        <li>{plural(counts.unchanged, "valeur inchangée", "valeurs inchangées")}</li>
-        {counts.skipped > 0 && <li>{plural(counts.skipped, "ligne ignorée (sans valeur)", "lignes ignorées (sans valeur)")}</li>}
-        {counts.errors > 0 && <li>{plural(counts.errors, "ligne en erreur", "lignes en erreur")}</li>}
-      </ul>
-      {counts.errors > 0 ? (
-        <Alert
-          className="fr-mb-3w"
-          severity="error"
-          title={`${plural(counts.errors, "ligne comporte", "lignes comportent")} une erreur`}
-          description="Rien ne sera enregistré tant qu'une ligne est en erreur. Corrigez le fichier, puis envoyez-le de nouveau."
-        />
-      ) : toWrite === 0 ? (
-        <Alert className="fr-mb-3w" severity="info" small description="Rien à enregistrer : toutes ces valeurs sont déjà enregistrées." />
-      ) : (
-        <CsvCommitForm
-          fileName={result.fileName}
-          fingerprint={result.preview.fingerprint}
-          content={result.content}
-          label={`Enregistrer ${plural(toWrite, "valeur", "valeurs")}`}
-        />
-      )}
+    <CsvPreviewSection
+      fileName={result.fileName}
+      fingerprint={result.preview.fingerprint}
+      content={result.content}
+      notice={result.notice}
+      counts={
+        <>
+          <li>{plural(counts.rows, "ligne de valeurs", "lignes de valeurs")}</li>
+          <li>{plural(counts.created, "valeur à créer", "valeurs à créer")}</li>
+          <li>{plural(counts.updated, "valeur à modifier", "valeurs à modifier")}</li>
+          <li>{plural(counts.unchanged, "valeur inchangée", "valeurs inchangées")}</li>
+          {counts.skipped > 0 && <li>{plural(counts.skipped, "ligne ignorée (sans valeur)", "lignes ignorées (sans valeur)")}</li>}
+        </>
+      }
+      errors={counts.errors}
+      commitLabel={toWrite === 0 ? null : `Enregistrer ${plural(toWrite, "valeur", "valeurs")}`}
+      nothingToWrite="Rien à enregistrer : toutes ces valeurs sont déjà enregistrées."
+    >
       {result.shown.length < result.preview.rows.length && (
         <p className="fr-text--sm">
           {`${plural(result.shown.length, "ligne est affichée", "lignes sont affichées")} sur ${result.preview.rows.length.toLocaleString("fr-FR")} : les lignes en erreur, puis les modifications et les créations.`}
@@ -173,7 +163,7 @@ function PreviewSection({ result }: { result: Preview }) {
         headers={["Ligne", "Indicateur", "Période", "Valeur", "Résultat"]}
         data={result.shown.map((row) => [row.line, row.indicator, row.period, row.value, <Outcome key="outcome" row={row} />])}
       />
-    </section>
+    </CsvPreviewSection>
   );
 }
 
