@@ -3,7 +3,7 @@
 import { loadConfig, type Config } from "./config.server";
 import { database } from "./db.server";
 import { checkDatabase } from "./db/connect.server";
-import { applyMigrations } from "./db/migrations.server";
+import { applyMigrations, migrationsUpToDate } from "./db/migrations.server";
 import { seedDemoIfEmpty } from "./db/seed/seed.server";
 
 export interface StartupReport {
@@ -16,7 +16,7 @@ export async function prepareApp(): Promise<StartupReport> {
   const config = loadConfig();
   const db = database();
   await checkDatabase(db);
-  const appliedMigrations = await applyMigrations(db.adapterFactory);
+  const appliedMigrations = (await migrationsUpToDate(db.prisma)) ? [] : await applyMigrations(db.adapterFactory);
   const seeded = config.demoData ? await seedDemoIfEmpty(db.prisma) : false;
   return { config, appliedMigrations, seeded };
 }

@@ -6,7 +6,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { describe, expect, it } from "vitest";
-import { applyMigrations, diffSchemaAgainstMigrations, readMigrations } from "~/db/migrations.server";
+import { applyMigrations, diffSchemaAgainstMigrations, migrationsUpToDate, readMigrations } from "~/db/migrations.server";
+import { PrismaClient } from "~/generated/prisma/client";
 import { createIncubator, createProduct, createUser } from "~/db/seed/factories.server";
 import { day } from "~/domain/days";
 import { projectPath } from "~/project-root.server";
@@ -68,6 +69,27 @@ describe.each(targets)("migrations from zero on %s", (_name, open) => {
       );
       expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(["Product", "PhaseEntry", "Decision", "AuditLog"]));
     } finally {
+      await database.close();
+    }
+  });
+
+  it("tells without the schema engine whether a migration is pending (empty, one missing, half-applied, all applied)", async () => {
+    const database = await open();
+    const prisma = new PrismaClient({ adapter: database.factory });
+    try {
+      const list = await readMigrations();
+      const withoutLast = { ...list, migrationDirectories: list.migrationDirectories.slice(0, -1) };
+      expect(await migrationsUpToDate(prisma, list)).toBe(false);
+      await applyMigrations(database.factory, withoutLast);
+      expect(await migrationsUpToDate(prisma, withoutLast)).toBe(true);
+      expect(await migrationsUpToDate(prisma, list)).toBe(false);
+      await applyMigrations(database.factory, list);
+      expect(await migrationsUpToDate(prisma, list)).toBe(true);
+      // A migration that failed half-way is left to the engine, which reports it.
+      await prisma.$executeRaw`UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = ${list.migrationDirectories[0].path}`;
+      expect(await migrationsUpToDate(prisma, list)).toBe(false);
+    } finally {
+      await prisma.$disconnect();
       await database.close();
     }
   });

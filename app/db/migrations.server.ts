@@ -12,6 +12,7 @@ import {
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import type * as SchemaEngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { PrismaClient } from "../generated/prisma/client";
 import { projectPath } from "../project-root.server";
 
 const filters = { externalTables: [], externalEnums: [] };
@@ -109,6 +110,22 @@ export async function readMigrations(dir = projectPath("prisma", "migrations")):
     migrationDirectories,
     shadowDbInitScript: "",
   };
+}
+
+/**
+ * Whether every migration folder is recorded as applied (and none is half-applied), read with one
+ * query: the schema engine's WebAssembly (~100 MB that a process never gives back) is then not
+ * loaded at all, which is the case at every start but the first after an upgrade.
+ */
+export async function migrationsUpToDate(prisma: PrismaClient, migrationsList?: MigrationList): Promise<boolean> {
+  const list = migrationsList ?? (await readMigrations());
+  const [{ present }] = await prisma.$queryRaw<{ present: boolean }[]>`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`;
+  if (!present) return false;
+  const rows = await prisma.$queryRaw<{ name: string; done: boolean }[]>`
+    SELECT migration_name AS name, finished_at IS NOT NULL AS done FROM _prisma_migrations WHERE rolled_back_at IS NULL`;
+  if (rows.some((row) => !row.done)) return false;
+  const applied = new Set(rows.map((row) => row.name));
+  return list.migrationDirectories.every((directory) => applied.has(directory.path));
 }
 
 /** Applies pending migrations; returns the names of those it applied. */
