@@ -6,6 +6,7 @@ import { createUser } from "~/db/seed/factories.server";
 import { loader as invitationLoader } from "~/routes/connexion_.invitation-requise";
 import { action as startAction, loader as startLoader } from "~/routes/connexion_.proconnect";
 import { loader as callbackLoader } from "~/routes/connexion_.proconnect.callback";
+import { action as signOutAction } from "~/routes/deconnexion";
 import { setupTestDatabase } from "./support/db";
 import { passProvider, startOidcProvider, type TestProvider } from "./support/oidc-provider";
 import { freePort } from "./support/server";
@@ -18,7 +19,7 @@ let provider: TestProvider;
 
 beforeAll(async () => {
   provider = await startOidcProvider([
-    { clientId: "jalon", clientSecret: "secret-de-jalon", redirectUri: CALLBACK, userinfo: "jwt" },
+    { clientId: "jalon", clientSecret: "secret-de-jalon", redirectUri: CALLBACK, postLogoutRedirectUri: "http://localhost/", userinfo: "jwt" },
     { clientId: "jalon-json", clientSecret: "secret-de-jalon-json", redirectUri: CALLBACK, userinfo: "json" },
   ]);
   // config() reads the environment once, at its first call, which comes later (in a route).
@@ -208,6 +209,44 @@ describe("an invited agent", () => {
     expectRedirect(answer, "/");
     expect(await signedInUser(answer)).toBe(user.id);
     expect(provider.userinfoTypes.at(-1)).toMatch(/^application\/json/);
+  });
+});
+
+describe("signing out", () => {
+  it("ends the ProConnect session too: the provider's end-session address with the ID token, which Jalon then forgets", async () => {
+    const user = await createUser(db(), { email: "sacha.martin@culture.gouv.fr" });
+    account("agent-sacha", "sacha.martin@culture.gouv.fr");
+    const session = cookieSet(await signIn("agent-sacha"), "jalon_session")!;
+    const stored = await db().session.findFirstOrThrow({ where: { userId: user.id } });
+    expect(stored.idToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+
+    const out = await signOutAction(routeArgs("/deconnexion", { cookie: session, body: new URLSearchParams() }));
+    expect(out.status).toBe(302);
+    const location = new URL(out.headers.get("Location")!);
+    expect(`${location.origin}${location.pathname}`).toBe(`${provider.issuer}/session/end`);
+    expect(location.searchParams.get("id_token_hint")).toBe(stored.idToken);
+    expect(location.searchParams.get("post_logout_redirect_uri")).toBe("http://localhost/");
+    expect(location.searchParams.get("state")).toBeTruthy();
+    expect(await db().session.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ idToken: null, revokedAt: expect.any(Date) });
+    // The provider accepts the request (a wrong token or an undeclared return address is a 400 there).
+    const providerPage = await fetch(location, { redirect: "manual" });
+    expect(providerPage.status).toBe(200);
+    expect(await providerPage.text()).toMatch(/logout/i);
+
+    // A second sign-out with the same cookie has nothing left to end.
+    const again = await signOutAction(routeArgs("/deconnexion", { cookie: session, body: new URLSearchParams() }));
+    expect(again.headers.get("Location")).toBe("/");
+  });
+
+  it("only ends Jalon's session when ProConnect cannot be reached", async () => {
+    const user = await createUser(db(), { email: "lou.bernard@culture.gouv.fr" });
+    account("agent-lou", "lou.bernard@culture.gouv.fr");
+    const session = cookieSet(await signIn("agent-lou"), "jalon_session")!;
+    await routesWith({ OIDC_DISCOVERY_URL: `http://127.0.0.1:${await freePort()}/.well-known/openid-configuration` });
+    const { action } = await import("~/routes/deconnexion");
+    const out = await action(routeArgs("/deconnexion", { cookie: session, body: new URLSearchParams() }));
+    expect(out.headers.get("Location")).toBe("/");
+    expect(await db().session.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
   });
 });
 

@@ -183,6 +183,7 @@ export async function completeOidcSignIn(request: Request): Promise<Response> {
   if (!provider) return signInError("proconnect-indisponible");
 
   let claims: z.infer<typeof ClaimsSchema>;
+  let idToken: string | undefined;
   try {
     // The address the provider redirected to, whatever the proxies in front of Jalon rewrote.
     const currentUrl = new URL(callbackUrl());
@@ -195,6 +196,7 @@ export async function completeOidcSignIn(request: Request): Promise<Response> {
     // Given the nonce, openid-client has already insisted on an ID token; its subject must be the userinfo's.
     const subject = tokens.claims()?.sub;
     if (!subject) throw new Error("réponse sans jeton d'identité");
+    idToken = tokens.id_token;
     // ProConnect answers with a signed JWT (application/jwt); openid-client reads plain JSON too.
     claims = ClaimsSchema.parse(await client.fetchUserInfo(provider, tokens.access_token, subject));
   } catch (error) {
@@ -208,7 +210,7 @@ export async function completeOidcSignIn(request: Request): Promise<Response> {
   switch (match.outcome) {
     case "signed-in": {
       const headers = new Headers();
-      headers.append("Set-Cookie", await createSession(match.userId, "oidc", request));
+      headers.append("Set-Cookie", await createSession(match.userId, "oidc", request, idToken));
       headers.append("Set-Cookie", await clearFlow());
       return redirect(flow.returnTo, { headers });
     }
@@ -220,6 +222,26 @@ export async function completeOidcSignIn(request: Request): Promise<Response> {
     case "other-identity":
       return refuse("proconnect-compte-different", "subject_mismatch", match.userId);
   }
+}
+
+// ---------- Sign-out ----------
+
+/**
+ * Where to send the browser after Jalon's own sign-out so that ProConnect ends its session too (on
+ * a shared computer, the next person would otherwise be signed in as this agent with one click):
+ * the provider's end-session address with the ID token, or null when there is none to reach (an
+ * instance without ProConnect, a provider down: Jalon's own session is ended all the same).
+ * ProConnect sends the browser back to `<APP_URL>/`, to be declared as the post-logout address.
+ */
+export async function providerSignOutUrl(idToken: string): Promise<string | null> {
+  const { oidc, appUrl } = config();
+  const provider = oidc && (await providerConfiguration(oidc));
+  if (!provider?.serverMetadata().end_session_endpoint) return null;
+  return client.buildEndSessionUrl(provider, {
+    id_token_hint: idToken,
+    post_logout_redirect_uri: `${appUrl}/`,
+    state: client.randomState(),
+  }).href;
 }
 
 type Match =

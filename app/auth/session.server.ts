@@ -19,8 +19,11 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-/** Opens a session for a user who just proved who they are; returns the Set-Cookie header. */
-export async function createSession(userId: string, method: SignInMethod, request: Request): Promise<string> {
+/**
+ * Opens a session for a user who just proved who they are; returns the Set-Cookie header. A
+ * ProConnect sign-in keeps its ID token until sign-out, when ProConnect needs it to end its own session.
+ */
+export async function createSession(userId: string, method: SignInMethod, request: Request, idToken?: string): Promise<string> {
   const token = newToken();
   const now = new Date();
   await db().$transaction(async (tx) => {
@@ -31,6 +34,7 @@ export async function createSession(userId: string, method: SignInMethod, reques
         method,
         expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
         userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null,
+        idToken: idToken ?? null,
       },
     });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { firstSignInAt: true } });
@@ -64,17 +68,25 @@ export async function sessionUserId(request: Request): Promise<string | null> {
   return session.userId;
 }
 
-/** Ends this browser's session; returns the Set-Cookie header that clears the cookie. */
-export async function destroySession(request: Request): Promise<string> {
+/**
+ * Ends this browser's session; returns the Set-Cookie header that clears the cookie and, for a
+ * ProConnect session, its ID token (forgotten here: it serves once, to sign out of ProConnect).
+ */
+export async function destroySession(request: Request): Promise<{ cookie: string; idToken: string | null }> {
   const token = await readToken(request);
+  let idToken: string | null = null;
   if (token) {
-    await db().session.updateMany({ where: { tokenHash: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+    const where = { tokenHash: hashToken(token), revokedAt: null };
+    const session = await db().session.findFirst({ where, select: { idToken: true } });
+    const { count } = await db().session.updateMany({ where, data: { revokedAt: new Date(), idToken: null } });
+    // Of two sign-outs at once, only the one that ended the session signs out of ProConnect.
+    if (count === 1) idToken = session?.idToken ?? null;
   }
-  return sessionCookie().serialize("", { maxAge: 0 });
+  return { cookie: await sessionCookie().serialize("", { maxAge: 0 }), idToken };
 }
 
 /** Signs a user out of every browser at once (sign out everywhere, deactivation). */
 export async function revokeAllSessions(userId: string): Promise<number> {
-  const { count } = await db().session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await db().session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date(), idToken: null } });
   return count;
 }

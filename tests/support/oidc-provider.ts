@@ -16,6 +16,8 @@ export interface TestClient {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
+  /** Where the provider may send the browser back after signing out. */
+  postLogoutRedirectUri?: string;
   /** "jwt" as ProConnect (application/jwt), "json" as most other providers. */
   userinfo: "jwt" | "json";
 }
@@ -51,6 +53,7 @@ export async function startOidcProvider(clients: TestClient[]): Promise<TestProv
       client_id: c.clientId,
       client_secret: c.clientSecret,
       redirect_uris: [c.redirectUri],
+      ...(c.postLogoutRedirectUri ? { post_logout_redirect_uris: [c.postLogoutRedirectUri] } : {}),
       token_endpoint_auth_method: "client_secret_post",
       ...(c.userinfo === "jwt" ? { userinfo_signed_response_alg: "RS256" } : {}),
     })),
