@@ -4,9 +4,14 @@
 // not every character the app writes (the narrow no-break space that French number formatting puts in
 // "1 250 €", the minus sign, arrows…): `winAnsiText` maps these to their nearest WinAnsi equivalent,
 // since pdfkit would otherwise write them as garbage.
+// The file is a tagged PDF (RGAA, PDF/UA's structure): every piece of text sits in a structure element
+// (H1-H3, P, Table/TR/TH/TD) in reading order, and what only decorates (rules, cell backgrounds, the
+// header row repeated on each page, page numbers, the draft stamp) is marked as an artifact, so that a
+// screen reader reads the document as the page it comes from.
 import PDFDocument from "pdfkit";
 
 type Doc = PDFKit.PDFDocument;
+type Structure = PDFKit.PDFStructureElement;
 
 const FONT = { regular: "Helvetica", bold: "Helvetica-Bold", italic: "Helvetica-Oblique" } as const;
 // The DSFR's "bleu France" and greys, so that the PDF looks like the pages it comes from.
@@ -74,6 +79,7 @@ export interface PdfTable {
 /** A document being written, top to bottom; `finish` numbers the pages and returns the file. */
 export class PdfWriter {
   private readonly doc: Doc;
+  private readonly root: Structure;
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<void>;
 
@@ -82,6 +88,8 @@ export class PdfWriter {
       size: "A4",
       margins: MARGIN,
       bufferPages: true,
+      pdfVersion: "1.7",
+      tagged: true,
       lang: "fr-FR",
       displayTitle: true,
       info: { Title: winAnsiText(options.title), Creator: "Jalon", Producer: "Jalon" },
@@ -92,6 +100,20 @@ export class PdfWriter {
       this.doc.on("error", reject);
     });
     this.doc.font(FONT.regular).fontSize(10).fillColor(COLOUR.text);
+    this.root = this.doc.struct("Document");
+    this.doc.addStructure(this.root);
+  }
+
+  /** Draws content as a structure element of `type` under `parent` (the document by default). */
+  private tagged(type: string, draw: () => void, parent: Structure = this.root): void {
+    parent.add(this.doc.struct(type, {}, draw));
+  }
+
+  /** Draws what a reader should skip: decoration, repetition, pagination. */
+  private artifact(draw: () => void, type?: "Pagination" | "Layout"): void {
+    this.doc.markContent("Artifact", type ? { type } : undefined);
+    draw();
+    this.doc.endMarkedContent();
   }
 
   private get width(): number {
@@ -117,10 +139,10 @@ export class PdfWriter {
 
   /** The document's title and the line below it. */
   title(text: string, subtitle?: string): this {
-    this.write(text, FONT.bold, 20, COLOUR.accent);
+    this.tagged("H1", () => this.write(text, FONT.bold, 20, COLOUR.accent));
     if (subtitle) {
       this.doc.moveDown(0.3);
-      this.write(subtitle, FONT.regular, 11, COLOUR.muted);
+      this.tagged("P", () => this.write(subtitle, FONT.regular, 11, COLOUR.muted));
     }
     this.doc.moveDown(1);
     return this;
@@ -131,14 +153,17 @@ export class PdfWriter {
     const size = level === 1 ? 14 : 11.5;
     this.doc.moveDown(level === 1 ? 0.8 : 0.5);
     this.ensureRoom(KEEP_WITH_NEXT);
-    this.write(text, FONT.bold, size, level === 1 ? COLOUR.accent : COLOUR.text);
+    // The title is the H1: sections are H2, their parts H3.
+    this.tagged(level === 1 ? "H2" : "H3", () => this.write(text, FONT.bold, size, level === 1 ? COLOUR.accent : COLOUR.text));
     this.doc.moveDown(0.3);
     return this;
   }
 
   /** Text as written, line breaks kept; `muted` for the document's own remarks. */
   paragraph(text: string, options: { muted?: boolean } = {}): this {
-    this.write(text, options.muted ? FONT.italic : FONT.regular, 10, options.muted ? COLOUR.muted : COLOUR.text, { paragraphGap: 4 });
+    this.tagged("P", () =>
+      this.write(text, options.muted ? FONT.italic : FONT.regular, 10, options.muted ? COLOUR.muted : COLOUR.text, { paragraphGap: 4 }),
+    );
     this.doc.moveDown(0.4);
     return this;
   }
@@ -146,9 +171,11 @@ export class PdfWriter {
   /** "Label : value" lines. */
   facts(items: readonly { label: string; value: string }[]): this {
     for (const { label, value } of items) {
-      this.doc.font(FONT.bold).fontSize(10).fillColor(COLOUR.text);
-      this.doc.text(winAnsiText(`${label} : `), MARGIN.left, this.doc.y, { width: this.width, continued: true, lineGap: 2 });
-      this.doc.font(FONT.regular).text(winAnsiText(value), { lineGap: 2 });
+      this.tagged("P", () => {
+        this.doc.font(FONT.bold).fontSize(10).fillColor(COLOUR.text);
+        this.doc.text(winAnsiText(`${label} : `), MARGIN.left, this.doc.y, { width: this.width, continued: true, lineGap: 2 });
+        this.doc.font(FONT.regular).text(winAnsiText(value), { lineGap: 2 });
+      });
     }
     this.doc.moveDown(0.5);
     return this;
@@ -156,7 +183,7 @@ export class PdfWriter {
 
   /** A link, with its address spelled out for those who read the document on paper. */
   link(label: string, href: string): this {
-    this.write(`${label} : ${href}`, FONT.regular, 10, COLOUR.accent, { link: href, underline: true });
+    this.tagged("P", () => this.write(`${label} : ${href}`, FONT.regular, 10, COLOUR.accent, { link: href, underline: true }));
     this.doc.moveDown(0.5);
     return this;
   }
@@ -173,31 +200,44 @@ export class PdfWriter {
     return Math.max(...heights) + 2 * CELL_PADDING;
   }
 
-  private drawRow(cells: readonly string[], widths: readonly number[], table: PdfTable, header: boolean): void {
+  /**
+   * One row: a TR of TH (`header`) or TD cells under `structure`, or, without a structure, the header
+   * row repeated at the top of a page, an artifact.
+   */
+  private drawRow(cells: readonly string[], widths: readonly number[], table: PdfTable, header: boolean, structure: Structure | null): void {
     const font = header ? FONT.bold : FONT.regular;
     const height = this.rowHeight(cells, widths, font);
     this.ensureRoom(height);
     const top = this.doc.y;
-    if (header) this.doc.rect(MARGIN.left, top, this.width, height).fill(COLOUR.header);
+    if (header) this.artifact(() => this.doc.rect(MARGIN.left, top, this.width, height).fill(COLOUR.header));
+    const row = structure && this.doc.struct("TR");
+    if (structure && row) structure.add(row);
     let x = MARGIN.left;
     cells.forEach((cell, i) => {
-      this.doc
-        .font(font)
-        .fontSize(9)
-        .fillColor(COLOUR.text)
-        .text(winAnsiText(cell), x + CELL_PADDING, top + CELL_PADDING, {
-          width: widths[i] - 2 * CELL_PADDING,
-          align: table.numeric?.[i] ? "right" : "left",
-          lineGap: 1,
-        });
+      const left = x;
+      const draw = () =>
+        this.doc
+          .font(font)
+          .fontSize(9)
+          .fillColor(COLOUR.text)
+          .text(winAnsiText(cell), left + CELL_PADDING, top + CELL_PADDING, {
+            width: widths[i] - 2 * CELL_PADDING,
+            align: table.numeric?.[i] ? "right" : "left",
+            lineGap: 1,
+          });
+      if (row) this.tagged(header ? "TH" : "TD", draw, row);
+      else this.artifact(draw);
       x += widths[i];
     });
-    this.doc
-      .moveTo(MARGIN.left, top + height)
-      .lineTo(MARGIN.left + this.width, top + height)
-      .lineWidth(0.5)
-      .strokeColor(COLOUR.rule)
-      .stroke();
+    row?.end();
+    this.artifact(() =>
+      this.doc
+        .moveTo(MARGIN.left, top + height)
+        .lineTo(MARGIN.left + this.width, top + height)
+        .lineWidth(0.5)
+        .strokeColor(COLOUR.rule)
+        .stroke(),
+    );
     this.doc.x = MARGIN.left;
     this.doc.y = top + height;
   }
@@ -206,14 +246,17 @@ export class PdfWriter {
   table(table: PdfTable): this {
     const widths = this.columnWidths(table);
     this.ensureRoom(this.rowHeight(table.headers, widths, FONT.bold) + (table.rows[0] ? this.rowHeight(table.rows[0], widths, FONT.regular) : 0));
-    this.drawRow(table.headers, widths, table, true);
+    const structure = this.doc.struct("Table");
+    this.root.add(structure);
+    this.drawRow(table.headers, widths, table, true, structure);
     for (const row of table.rows) {
       if (this.doc.y + this.rowHeight(row, widths, FONT.regular) > this.bottom) {
         this.doc.addPage();
-        this.drawRow(table.headers, widths, table, true);
+        this.drawRow(table.headers, widths, table, true, null);
       }
-      this.drawRow(row, widths, table, false);
+      this.drawRow(row, widths, table, false, structure);
     }
+    structure.end();
     this.doc.moveDown(0.8);
     return this;
   }
@@ -239,9 +282,11 @@ export class PdfWriter {
     const top = this.doc.y;
     items.forEach((item, i) => {
       const x = MARGIN.left + i * (column + gap);
-      this.doc.font(FONT.bold).fontSize(10.5).fillColor(COLOUR.text).text(winAnsiText(item.title), x, top, { width: column, lineGap: 2 });
+      this.tagged("H3", () =>
+        this.doc.font(FONT.bold).fontSize(10.5).fillColor(COLOUR.text).text(winAnsiText(item.title), x, top, { width: column, lineGap: 2 }),
+      );
       this.doc.moveDown(0.3);
-      this.doc.font(FONT.regular).fontSize(10).text(winAnsiText(item.text), x, this.doc.y, { width: column, lineGap: 2 });
+      this.tagged("P", () => this.doc.font(FONT.regular).fontSize(10).text(winAnsiText(item.text), x, this.doc.y, { width: column, lineGap: 2 }));
     });
     this.doc.x = MARGIN.left;
     this.doc.y = top + height;
@@ -257,11 +302,15 @@ export class PdfWriter {
       // Writing in the bottom margin would otherwise start a new page.
       this.doc.page.margins.bottom = 0;
       const y = this.doc.page.height - MARGIN.bottom + 24;
-      this.doc.font(FONT.regular).fontSize(8).fillColor(COLOUR.muted);
-      this.doc.text(winAnsiText(this.options.footer), MARGIN.left, y, { width: this.width * 0.75, lineBreak: false, ellipsis: true });
-      this.doc.text(`Page ${i - start + 1} sur ${count}`, MARGIN.left, y, { width: this.width, align: "right", lineBreak: false });
-      if (this.options.stamp) this.stamp(this.options.stamp);
+      this.artifact(() => {
+        this.doc.font(FONT.regular).fontSize(8).fillColor(COLOUR.muted);
+        this.doc.text(winAnsiText(this.options.footer), MARGIN.left, y, { width: this.width * 0.75, lineBreak: false, ellipsis: true });
+        this.doc.text(`Page ${i - start + 1} sur ${count}`, MARGIN.left, y, { width: this.width, align: "right", lineBreak: false });
+      }, "Pagination");
+      // The draft status is written in the document's first lines: the stamp on each page is decoration.
+      if (this.options.stamp) this.artifact(() => this.stamp(this.options.stamp!));
     }
+    this.root.end();
     this.doc.end();
     await this.ended;
     return Buffer.concat(this.chunks);
