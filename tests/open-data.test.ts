@@ -1,7 +1,7 @@
 // The open datasets: each CSV file valid against its own Table Schema (types, required, enums,
 // primary keys, foreign keys between files), read a page at a time through its key, the same rows as
 // the API's pages, and nothing private in any answer. Loaders are called as Remix calls them.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { recordDecision } from "~/db/seed/factories.server";
 import { isoDay } from "~/domain/days";
 import { phaseSegments } from "~/domain/phases";
@@ -305,6 +305,36 @@ describe("the open data API", () => {
       where: { indicatorId_periodStart: { indicatorId: ids.publicIndicatorId, periodStart: new Date("2025-01-01T00:00:00Z") } },
       data: { value: 1200 },
     });
+  });
+});
+
+describe("revalidating a CSV file", () => {
+  it("answers 304 to its ETag until a write, or a decision's publication moment, changes it", async () => {
+    const first = await file("decisions.csv");
+    const etag = first.headers.get("ETag") ?? "";
+    expect(etag).toMatch(/^W\/"decisions-\d{4}-\d{2}-\d{2}-\d+-\d+"$/);
+    const again = await file("decisions.csv", { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("ETag")).toBe(etag);
+    expect(await again.text()).toBe("");
+
+    const publishedAt = new Date(Date.now() + 60 * 60 * 1000);
+    const scheduled = await recordDecision(db(), { productId: ids.productId, decidedOn: "2025-09-01", publishedAt });
+    try {
+      const afterWrite = await file("decisions.csv", { headers: { "If-None-Match": etag } });
+      expect(afterWrite.status).toBe(200);
+      expect(await afterWrite.text()).not.toContain(scheduled.id);
+      const written = afterWrite.headers.get("ETag") ?? "";
+      expect((await file("decisions.csv", { headers: { "If-None-Match": written } })).status).toBe(304);
+      // An hour later, no write, the decision is public: the file has changed.
+      vi.useFakeTimers({ toFake: ["Date"], now: publishedAt.getTime() + 1000 });
+      const published = await file("decisions.csv", { headers: { "If-None-Match": written } });
+      expect(published.status).toBe(200);
+      expect(await published.text()).toContain(scheduled.id);
+    } finally {
+      vi.useRealTimers();
+      await db().decision.delete({ where: { id: scheduled.id } });
+    }
   });
 });
 

@@ -38,7 +38,7 @@ export function nonReadAnswer(request: Request): Response | null {
 }
 
 /** `If-None-Match` holds this ETag (or `*`); weak and strong forms compare equal, as for GET. */
-function etagMatches(header: string, etag: string): boolean {
+export function etagMatches(header: string, etag: string): boolean {
   return header.split(",").some((candidate) => {
     const tag = candidate.trim().replace(/^W\//, "");
     return tag === "*" || tag === etag;

@@ -5,6 +5,7 @@
 // votes or conditions); the values of their public, live indicators. Rows are read a page at a time,
 // in the order of a key the database has an index for, so that no answer holds a whole table.
 import { db } from "~/db.server";
+import { dataVersion } from "~/db/data-version.server";
 import { isoDay, parisDay } from "~/domain/days";
 import { LIFECYCLE_ORDER, PHASES, TERMINAL_PHASES } from "~/domain/phases";
 import { Prisma } from "~/generated/prisma/client";
@@ -54,6 +55,11 @@ interface DatasetSql {
   key: readonly KeyPart[];
   /** Whether `productId` filters this dataset. */
   byProduct: boolean;
+  /**
+   * For rows that appear with time rather than with a write (a decision published at a set moment):
+   * the latest such moment up to `asOf`, one value. It changes whenever such a row appears.
+   */
+  clock?: (q: DatasetQuery) => Prisma.Sql;
 }
 
 export interface Dataset extends DatasetDefinition {
@@ -248,6 +254,7 @@ export const DECISIONS: Dataset = {
       { expr: Prisma.sql`d.id`, cast: "uuid" },
     ],
     byProduct: true,
+    clock: (q) => Prisma.sql`SELECT max("publishedAt") FROM "Decision" WHERE "publishedAt" <= ${now(q)}`,
   },
 };
 
@@ -409,6 +416,19 @@ export async function* datasetRows(dataset: Dataset, asOf: Date, batchSize = 100
     if (page.rows.length < batchSize || !page.lastKey) return;
     after = page.lastKey;
   }
+}
+
+/**
+ * A token that changes whenever the dataset's rows may have changed: a committed write to the domain
+ * tables, a new day (phases start and values fall due by the day), a row appearing by the clock.
+ * Null while a write is in flight (nothing can then be promised).
+ */
+export async function datasetVersion(dataset: Dataset, asOf: Date): Promise<string | null> {
+  const version = await dataVersion();
+  if (version === null) return null;
+  const clock = dataset.sql.clock;
+  const [moment] = clock ? await db().$queryRaw<{ max: Date | null }[]>`${clock({ limit: 0, asOf })}` : [];
+  return [dataset.id, isoDay(parisDay(asOf)), version, moment?.max?.getTime() ?? 0].join("-");
 }
 
 /** The id of the public product with this slug, or null (unknown, or not public). */

@@ -4,6 +4,7 @@
 import {
   conditionalAnswer,
   conditionalJson,
+  etagMatches,
   latest,
   nextPageUrl,
   nonReadAnswer,
@@ -13,7 +14,17 @@ import {
 } from "~/api/public-http.server";
 import { LICENCE_ID } from "~/api/public-products";
 import { isoDay, parisDay } from "~/domain/days";
-import { DATASETS, datasetById, datasetCount, datasetPage, datasetRows, definitionOf, publicProductId, type Dataset } from "./datasets.server";
+import {
+  DATASETS,
+  datasetById,
+  datasetCount,
+  datasetPage,
+  datasetRows,
+  datasetVersion,
+  definitionOf,
+  publicProductId,
+  type Dataset,
+} from "./datasets.server";
 import { csvHeader, csvRow, LICENCE, tableSchema } from "./table-schema";
 
 /** GET /api/public/v1/<dataset>?page=&pageSize=&product= */
@@ -86,9 +97,17 @@ export function dataPackage(appUrl: string) {
 
 /**
  * A CSV file, streamed a batch of rows at a time. The first batch is read before answering, so that
- * a failing database gives an error rather than a truncated file.
+ * a failing database gives an error rather than a truncated file. Its ETag is the dataset's version:
+ * a harvester revalidating an unchanged file gets a 304 without a row being read.
  */
-async function csvAnswer(dataset: Dataset, asOf: Date): Promise<Response> {
+async function csvAnswer(request: Request, dataset: Dataset, asOf: Date): Promise<Response> {
+  const version = await datasetVersion(dataset, asOf);
+  // Weak: the same rows may be written byte for byte differently by another version of Jalon.
+  const validators: Record<string, string> = version ? { ETag: `W/"${version}"` } : {};
+  const ifNoneMatch = request.headers.get("If-None-Match");
+  if (version && ifNoneMatch !== null && etagMatches(ifNoneMatch, `"${version}"`)) {
+    return new Response(null, { status: 304, headers: { ...OPEN_DATA_HEADERS, ...validators } });
+  }
   const encoder = new TextEncoder();
   const batches = datasetRows(dataset, asOf);
   const first = await batches.next();
@@ -111,6 +130,7 @@ async function csvAnswer(dataset: Dataset, asOf: Date): Promise<Response> {
   return new Response(body, {
     headers: {
       ...OPEN_DATA_HEADERS,
+      ...validators,
       "Content-Type": "text/csv; charset=utf-8; header=present",
       "Content-Disposition": `inline; filename="jalon-${dataset.id}-${isoDay(parisDay(asOf))}.csv"`,
     },
@@ -134,6 +154,6 @@ export async function openDataFileAnswer(request: Request, name: string, appUrl:
     case "schema":
       return conditionalAnswer(request, JSON.stringify(tableSchema(definitionOf(file.dataset)), null, 2), null, JSON_HEADERS);
     case "csv":
-      return csvAnswer(file.dataset, new Date());
+      return csvAnswer(request, file.dataset, new Date());
   }
 }
