@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/auth/permissions";
 import { createSession } from "~/auth/session.server";
 import { resolveDashboardQuery } from "~/dashboards/dashboard.server";
-import { costs, fundingByFunder, fundingByPhase, fundingByProduct, fundingByYear } from "~/dashboards/funding.server";
+import { costs, funding } from "~/dashboards/funding.server";
 import { committees, decisionsByYear, overdueConditions, portfolioAlerts } from "~/dashboards/governance.server";
 import { impact, indicatorAttainments } from "~/dashboards/impact.server";
 import { funnel, phaseDurations, programme, survivalByCohort, survivalByIncubator, timeline } from "~/dashboards/lifecycle.server";
@@ -313,7 +313,7 @@ describe("lifecycle figures", () => {
 
 describe("funding figures", () => {
   it("compares granted (prorated by days) and spent (actual, else current forecast) per year", async () => {
-    expect(await fundingByYear(await query(admin))).toEqual([
+    expect((await funding(await query(admin), null)).byYear).toEqual([
       { year: 2023, grantedCents: 0, spentCents: 0 },
       { year: 2024, grantedCents: 0, spentCents: euros(30_000) },
       { year: 2025, grantedCents: euros(289_200), spentCents: euros(230_000) },
@@ -322,7 +322,7 @@ describe("funding figures", () => {
   });
 
   it("splits spending between funders by their share of each year's grants", async () => {
-    expect(await fundingByFunder(await query(admin))).toEqual({
+    expect((await funding(await query(admin), null)).byFunder).toEqual({
       funders: [
         { slug: "dgfip", name: "Direction générale des Finances publiques", acronym: "DGFiP", products: 2, grantedCents: euros(178_200), spentCents: euros(208_000) },
         { slug: "dgs", name: "Direction générale de la Santé", acronym: null, products: 1, grantedCents: euros(80_000), spentCents: euros(60_000) },
@@ -333,7 +333,7 @@ describe("funding figures", () => {
   });
 
   it("sums funding by current phase, products without funding counted", async () => {
-    const rows = await fundingByPhase(await query(admin));
+    const rows = (await funding(await query(admin), null)).byPhase;
     expect(rows.map((r) => [r.phase, r.products, r.grantedCents / 100, r.spentCents / 100])).toEqual([
       ["investigation", 1, 0, 0],
       ["construction", 1, 100_000, 80_000],
@@ -346,7 +346,7 @@ describe("funding figures", () => {
   });
 
   it("lists funded products with each funder's share", async () => {
-    const result = await fundingByProduct(await query(admin), null);
+    const result = (await funding(await query(admin), null)).byProduct;
     expect(result.total).toBe(4);
     expect(result.rows.map((r) => [r.slug, r.grantedCents / 100, r.spentCents / 100])).toEqual([
       ["alpha", 118_200, 160_000],
@@ -358,7 +358,7 @@ describe("funding figures", () => {
       ["dgfip", 60_000, 0.6],
       ["fast", 40_000, 0.4],
     ]);
-    const firstTwo = await fundingByProduct(await query(admin), 2);
+    const firstTwo = (await funding(await query(admin), 2)).byProduct;
     expect([firstTwo.total, firstTwo.rows.length]).toEqual([4, 2]);
   });
 
@@ -453,13 +453,13 @@ describe("an investor's portfolio", () => {
     const q = await query(investor, "organisation", "dgfip");
     const total = (await funnel(q)).reduce((sum, r) => sum + r.products, 0);
     expect(total).toBe(2);
-    expect(await fundingByYear(q)).toEqual([
+    expect((await funding(q, null)).byYear).toEqual([
       { year: 2023, grantedCents: 0, spentCents: 0 },
       { year: 2024, grantedCents: 0, spentCents: 0 },
       { year: 2025, grantedCents: euros(209_200), spentCents: euros(170_000) },
       { year: 2026, grantedCents: euros(9_000), spentCents: euros(70_000) },
     ]);
-    expect((await fundingByProduct(q, null)).rows.map((r) => r.slug)).toEqual(["alpha", "beta"]);
+    expect((await funding(q, null)).byProduct.rows.map((r) => r.slug)).toEqual(["alpha", "beta"]);
     expect((await costs(q, null)).rows.map((r) => r.slug)).toEqual(["beta", "alpha"]);
   });
 

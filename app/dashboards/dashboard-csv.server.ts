@@ -9,7 +9,7 @@ import { centsToDecimal } from "~/domain/money";
 import { csvCell } from "~/products/portfolio-csv.server";
 import { DASHBOARD_COLUMNS } from "./dashboard-columns";
 import type { DashboardView } from "./dashboard-filters";
-import { costs, fundingByFunder, fundingByPhase, fundingByProduct, fundingByYear } from "./funding.server";
+import { costs, funding } from "./funding.server";
 import { committees, decisionsByYear, overdueConditions } from "./governance.server";
 import { impact } from "./impact.server";
 import { funnel, phaseDurations, programme, survivalByCohort, survivalByIncubator, timeline } from "./lifecycle.server";
@@ -52,18 +52,18 @@ async function viewRows(view: DashboardView, query: DashboardQuery): Promise<Cel
         r.segments.map((s) => [r.slug, r.name, s.phase, isoDay(s.start), s.end ? isoDay(s.end) : ""]),
       );
     case "financement-annees":
-      return (await fundingByYear(query)).map((r) => [r.year, euros(r.grantedCents), euros(r.spentCents)]);
+      return (await funding(query, 0)).byYear.map((r) => [r.year, euros(r.grantedCents), euros(r.spentCents)]);
     case "financement-financeurs": {
-      const { funders, unattributedSpentCents } = await fundingByFunder(query);
+      const { funders, unattributedSpentCents } = (await funding(query, 0)).byFunder;
       return [
         ...funders.map((f) => [f.slug, f.name, f.acronym, f.products, euros(f.grantedCents), euros(f.spentCents)]),
         ["", "sans enveloppe accordée", "", "", euros(0), euros(unattributedSpentCents)],
       ];
     }
     case "financement-phases":
-      return (await fundingByPhase(query)).map((r) => [r.phase ?? "", r.products, euros(r.grantedCents), euros(r.spentCents)]);
+      return (await funding(query, 0)).byPhase.map((r) => [r.phase ?? "", r.products, euros(r.grantedCents), euros(r.spentCents)]);
     case "financement-produits":
-      return (await fundingByProduct(query, null)).rows.map((r) => [
+      return (await funding(query, null)).byProduct.rows.map((r) => [
         r.slug,
         r.name,
         r.phase ?? "",

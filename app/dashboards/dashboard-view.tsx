@@ -252,7 +252,11 @@ function Lifecycle({ figures, context }: { figures: Figures; context: Context })
         context={context}
         view="survie-incubateurs"
         title="Survie par incubateur"
-        summary={`${plural(figures.survival.incubators.length, "incubateur", "incubateurs")} ; un produit co-incubé compte pour chacun de ses incubateurs.`}
+        summary={`${
+          figures.survival.incubatorTotal > figures.survival.incubators.length
+            ? `Les ${figures.survival.incubators.length} incubateurs ayant le plus de produits, sur ${figures.survival.incubatorTotal} (tous dans l'export)`
+            : plural(figures.survival.incubatorTotal, "incubateur", "incubateurs")
+        } ; un produit co-incubé compte pour chacun de ses incubateurs.`}
         headers={["Incubateur", "Produits", "Arrêtés", "Taux de survie"]}
         rows={figures.survival.incubators.map((r) => [<Link to={`/incubateurs/${r.slug}`}>{r.name}</Link>, r.products, r.stopped, percent(r.rate)])}
       />

@@ -3,12 +3,14 @@
 import { readableScopes, type Actor } from "~/auth/permissions";
 import { forbidden, getViewer, notFound, requirePermission, signInRedirect, type Viewer } from "~/auth/viewer.server";
 import { db } from "~/db.server";
-import { today } from "~/domain/days";
+import { dataVersion } from "~/db/data-version.server";
+import { isoDay, parisDay, today } from "~/domain/days";
 import { csvRefusal } from "~/products/portfolio-csv.server";
 import type { PortfolioQueryValues } from "~/products/portfolio-filters";
 import { dashboardCsvResponse, INTERNAL_VIEWS } from "./dashboard-csv.server";
 import { parseDashboardQuery, readDashboardQuery, type DashboardFilterErrors, type DashboardFilters, type DashboardQueryValues } from "./dashboard-filters";
-import { costs, fundingByFunder, fundingByPhase, fundingByProduct, fundingByYear } from "./funding.server";
+import { cachedFigures } from "./figures-cache.server";
+import { costs, funding } from "./funding.server";
 import { committees, decisionsByYear, overdueConditions, portfolioAlerts } from "./governance.server";
 import { impact } from "./impact.server";
 import { funnel, phaseDurations, programme, survivalByCohort, survivalByIncubator, timeline } from "./lifecycle.server";
@@ -54,11 +56,8 @@ export function readsInternalData(actor: Actor | null): boolean {
 }
 
 async function loadInternal(query: DashboardQuery) {
-  const [byYear, byFunder, byPhase, byProduct, costView, impactView, sessions, alerts, decisions, conditions] = await Promise.all([
-    fundingByYear(query),
-    fundingByFunder(query),
-    fundingByPhase(query),
-    fundingByProduct(query, PAGE_ROWS),
+  const [fundingViews, costView, impactView, sessions, alerts, decisions, conditions] = await Promise.all([
+    funding(query, PAGE_ROWS),
     costs(query, PAGE_ROWS),
     impact(query, PAGE_ROWS),
     committees(query),
@@ -67,7 +66,7 @@ async function loadInternal(query: DashboardQuery) {
     overdueConditions(query, PAGE_ROWS),
   ]);
   return {
-    funding: { byYear, byFunder, byPhase, byProduct, costs: costView },
+    funding: { ...fundingViews, costs: costView },
     impact: impactView,
     alerts,
     governance: { committees: sessions, decisions, conditions },
@@ -75,6 +74,14 @@ async function loadInternal(query: DashboardQuery) {
 }
 
 export type DashboardInternal = Awaited<ReturnType<typeof loadInternal>>;
+
+/**
+ * The incubators a page shows: those with the most products (the network has hundreds; its page, a
+ * table of every one, took longer to render than all the rest), in their order otherwise.
+ */
+function largestFirst<T extends { products: number }>(rows: readonly T[], limit: number): T[] {
+  return [...rows].sort((a, b) => b.products - a.products).slice(0, limit);
+}
 
 async function loadFigures(query: DashboardQuery) {
   const [funnelRows, programmeRows, cohorts, incubators, durations, timelineRows] = await Promise.all([
@@ -88,7 +95,7 @@ async function loadFigures(query: DashboardQuery) {
   return {
     funnel: funnelRows,
     programme: programmeRows,
-    survival: { cohorts, incubators },
+    survival: { cohorts, incubators: largestFirst(incubators, PAGE_ROWS), incubatorTotal: incubators.length },
     durations,
     timeline: timelineRows,
     internal: readsInternalData(query.actor) ? await loadInternal(query) : null,
@@ -96,6 +103,27 @@ async function loadFigures(query: DashboardQuery) {
 }
 
 export type DashboardFigures = Awaited<ReturnType<typeof loadFigures>>;
+
+/**
+ * What the figures depend on besides the data: the scope, the filters, what the viewer may read (not
+ * who it is: every platform admin shares one entry, every anonymous visitor another) and the day,
+ * both the UTC one (phases under way) and the Paris one (reviews and conditions overdue).
+ */
+function figuresKey(query: DashboardQuery): string {
+  const scopes = readableScopes(query.actor);
+  const sorted = (ids: readonly string[]) => [...ids].sort();
+  return JSON.stringify([
+    query.scope.kind,
+    query.scope.id,
+    [...query.phases].sort(),
+    query.incubatorId ?? null,
+    query.from,
+    query.to,
+    scopes.all ? "all" : [sorted(scopes.incubatorIds), sorted(scopes.productIds), sorted(scopes.organisationIds)],
+    isoDay(query.asOf),
+    isoDay(parisDay(query.asOf)),
+  ]);
+}
 
 export interface DashboardView {
   scope: DashboardScope;
@@ -117,11 +145,15 @@ export async function loadDashboard(
   asOf: Date = new Date(),
 ): Promise<{ status: 200 | 400; view: DashboardView }> {
   const values = readDashboardQuery(url.searchParams);
+  // Read before anything is computed: what is kept under it holds every change it numbers.
+  const version = await dataVersion();
   const byName = [{ name: "asc" as const }, { slug: "asc" as const }];
-  const [resolved, incubators, ministries] = await Promise.all([
+  const [resolved, { incubators, ministries }] = await Promise.all([
     resolveDashboardQuery(actor, scope, values, asOf),
-    db().incubator.findMany({ select: { slug: true, name: true }, orderBy: byName }),
-    scope.kind === "network" ? db().ministry.findMany({ select: { slug: true, name: true }, orderBy: byName }) : [],
+    cachedFigures(`filter lists ${scope.kind === "network"}`, version, async () => ({
+      incubators: await db().incubator.findMany({ select: { slug: true, name: true }, orderBy: byName }),
+      ministries: scope.kind === "network" ? await db().ministry.findMany({ select: { slug: true, name: true }, orderBy: byName }) : [],
+    })),
   ]);
   const common = { scope, values, incubators, ministries };
   if (!resolved.success) return { status: 400, view: { ...common, errors: resolved.errors, filters: null, list: {}, figures: null } };
@@ -130,7 +162,8 @@ export async function loadDashboard(
     ...(resolved.filters.incubateur ? { incubateur: resolved.filters.incubateur } : {}),
     phase: resolved.filters.phase,
   };
-  return { status: 200, view: { ...common, errors: {}, filters: resolved.filters, list, figures: await loadFigures(resolved.query) } };
+  const figures = await cachedFigures(figuresKey(resolved.query), version, () => loadFigures(resolved.query));
+  return { status: 200, view: { ...common, errors: {}, filters: resolved.filters, list, figures } };
 }
 
 // ---------- Exports ----------

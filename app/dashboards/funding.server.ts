@@ -49,16 +49,6 @@ export interface FundingYearRow {
   spentCents: number;
 }
 
-export async function fundingByYear(query: DashboardQuery): Promise<FundingYearRow[]> {
-  return db().$queryRaw<FundingYearRow[]>`
-    WITH ${fundingCtes(query)}
-    SELECT y.year::int AS year, coalesce(g.cents, 0)::float8 AS "grantedCents", coalesce(sp.cents, 0)::float8 AS "spentCents"
-    FROM ${yearsSql(query)}
-    LEFT JOIN (SELECT year, sum(cents) AS cents FROM granted GROUP BY year) g ON g.year = y.year
-    LEFT JOIN (SELECT year, sum(cents) AS cents FROM spent GROUP BY year) sp ON sp.year = y.year
-    ORDER BY y.year`;
-}
-
 export interface FunderRow {
   slug: string;
   name: string;
@@ -76,35 +66,6 @@ export interface FundingByFunder {
   unattributedSpentCents: number;
 }
 
-export async function fundingByFunder(query: DashboardQuery): Promise<FundingByFunder> {
-  const [funders, [unattributed]] = await Promise.all([
-    db().$queryRaw<FunderRow[]>`
-      WITH ${fundingCtes(query)},
-      -- The product's granted total of the year as a window, not a join back to the grants: the planner
-      -- misjudges such a join (one row expected, thousands found) and loops over the spending.
-      attributed AS (
-        SELECT g."funderId", g."productId", g.cents,
-          coalesce(sp.cents, 0) * g.cents / sum(g.cents) OVER (PARTITION BY g."productId", g.year) AS spent
-        FROM granted g
-        LEFT JOIN spent sp ON sp."productId" = g."productId" AND sp.year = g.year
-        WHERE g.cents > 0
-      )
-      SELECT o.slug, o.name, o.acronym, count(DISTINCT a."productId")::int AS products,
-        sum(a.cents)::float8 AS "grantedCents", round(sum(a.spent))::float8 AS "spentCents"
-      FROM attributed a JOIN "Organisation" o ON o.id = a."funderId"
-      GROUP BY o.id, o.slug, o.name, o.acronym
-      ORDER BY sum(a.cents) DESC, o.name, o.slug`,
-    db().$queryRaw<{ cents: number }[]>`
-      WITH ${fundingCtes(query)}
-      SELECT coalesce(sum(sp.cents), 0)::float8 AS cents
-      FROM spent sp
-      LEFT JOIN (SELECT "productId", year, sum(cents) AS cents FROM granted GROUP BY "productId", year) g
-        ON g."productId" = sp."productId" AND g.year = sp.year
-      WHERE coalesce(g.cents, 0) = 0`,
-  ]);
-  return { funders, unattributedSpentCents: unattributed?.cents ?? 0 };
-}
-
 export interface FundingPhaseRow {
   /** The products' current phase; null before their first. */
   phase: Phase | null;
@@ -112,29 +73,6 @@ export interface FundingPhaseRow {
   grantedCents: number;
   spentCents: number;
 }
-
-/** Funding by the products' current phase (the list behind a row is the portfolio in that phase). */
-export async function fundingByPhase(query: DashboardQuery): Promise<FundingPhaseRow[]> {
-  return db().$queryRaw<FundingPhaseRow[]>`
-    WITH ${fundingCtes(query)}, ${PER_PRODUCT}
-    SELECT phase, count(*)::int AS products,
-      coalesce(sum(granted), 0)::float8 AS "grantedCents", coalesce(sum(spent), 0)::float8 AS "spentCents"
-    FROM per_product
-    GROUP BY phase
-    ORDER BY array_position(${textArray([...ACTIVE_PHASES, "transfere", "abandon", "abandon-investigation"])}, phase) NULLS LAST`;
-}
-
-/**
- * Money granted and spent per product of the scope, each summed once: a correlated sum over a CTE
- * rescans the whole CTE for every product (a minute at 2,200 products).
- */
-const PER_PRODUCT = Prisma.sql`per_product AS (
-      SELECT s.id, s.phase, coalesce(g.cents, 0) AS granted, coalesce(sp.cents, 0) AS spent
-      FROM scope s
-      LEFT JOIN (SELECT "productId", sum(cents) AS cents FROM granted GROUP BY "productId") g ON g."productId" = s.id
-      LEFT JOIN (SELECT "productId", sum(cents) AS cents FROM spent GROUP BY "productId") sp ON sp."productId" = s.id
-      WHERE s.internal
-    )`;
 
 export interface ProductFundingRow {
   slug: string;
@@ -152,43 +90,111 @@ export interface ProductFunding {
   total: number;
 }
 
-interface RawProductFundingRow extends Omit<ProductFundingRow, "funders"> {
-  funders: Omit<ProductFundingRow["funders"][number], "share">[] | string | null;
-  total: number;
+export interface Funding {
+  byYear: FundingYearRow[];
+  byFunder: FundingByFunder;
+  /** By the products' current phase (the list behind a row is the portfolio in that phase). */
+  byPhase: FundingPhaseRow[];
+  byProduct: ProductFunding;
 }
 
-/** Products with money granted or spent, most granted first (`limit` of them; null: all). */
-export async function fundingByProduct(query: DashboardQuery, limit: number | null): Promise<ProductFunding> {
-  const rows = await db().$queryRaw<RawProductFundingRow[]>`
+/**
+ * Money granted and spent per product of the scope, each summed once: a correlated sum over a CTE
+ * rescans the whole CTE for every product (a minute at 2,200 products).
+ */
+const PER_PRODUCT = Prisma.sql`per_product AS (
+      SELECT s.id, s.phase, coalesce(g.cents, 0) AS granted, coalesce(sp.cents, 0) AS spent
+      FROM scope s
+      LEFT JOIN (SELECT "productId", sum(cents) AS cents FROM granted GROUP BY "productId") g ON g."productId" = s.id
+      LEFT JOIN (SELECT "productId", sum(cents) AS cents FROM spent GROUP BY "productId") sp ON sp."productId" = s.id
+      WHERE s.internal
+    )`;
+
+interface RawFunding {
+  byYear: string;
+  funders: string;
+  unattributed: number;
+  byPhase: string;
+  byProduct: string;
+  productTotal: number;
+}
+
+/**
+ * Every funding view in one query: the grants and the spending are computed once for all of them
+ * (they are most of the work). Funded products most granted first, `productLimit` of them (null: all).
+ * Views are returned as JSON text, which both database drivers hand back alike.
+ */
+export async function funding(query: DashboardQuery, productLimit: number | null): Promise<Funding> {
+  const [raw] = await db().$queryRaw<RawFunding[]>`
     WITH ${fundingCtes(query)}, ${PER_PRODUCT},
+    -- The product's granted total of the year as a window, not a join back to the grants: the planner
+    -- misjudges such a join (one row expected, thousands found) and loops over the spending.
+    attributed AS (
+      SELECT g."funderId", g."productId", g.cents,
+        coalesce(sp.cents, 0) * g.cents / sum(g.cents) OVER (PARTITION BY g."productId", g.year) AS spent
+      FROM granted g
+      LEFT JOIN spent sp ON sp."productId" = g."productId" AND sp.year = g.year
+      WHERE g.cents > 0
+    ),
+    funders AS (
+      SELECT o.slug, o.name, o.acronym, count(DISTINCT a."productId")::int AS products,
+        sum(a.cents) AS granted, round(sum(a.spent)) AS spent
+      FROM attributed a JOIN "Organisation" o ON o.id = a."funderId"
+      GROUP BY o.id, o.slug, o.name, o.acronym
+    ),
     listed AS (
-      SELECT pp.*, count(*) OVER ()::int AS total FROM per_product pp
+      SELECT pp.*, p.slug, p.name FROM per_product pp
       JOIN "Product" p ON p.id = pp.id
       WHERE pp.granted > 0 OR pp.spent > 0
       ORDER BY pp.granted DESC, p.slug
-      ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}::int`}
+      ${productLimit === null ? Prisma.empty : Prisma.sql`LIMIT ${productLimit}::int`}
     )
-    SELECT p.slug, p.name, l.phase, l.granted::float8 AS "grantedCents", l.spent::float8 AS "spentCents", l.total, f.funders
-    FROM listed l
-    JOIN "Product" p ON p.id = l.id
-    LEFT JOIN (
-      SELECT pf."productId",
-        json_agg(json_build_object('slug', o.slug, 'name', o.name, 'acronym', o.acronym, 'cents', pf.cents) ORDER BY pf.cents DESC, o.slug) AS funders
-      FROM (SELECT "productId", "funderId", sum(cents)::float8 AS cents FROM granted GROUP BY "productId", "funderId") pf
-      JOIN "Organisation" o ON o.id = pf."funderId"
-      WHERE pf."productId" IN (SELECT id FROM listed)
-      GROUP BY pf."productId"
-    ) f ON f."productId" = l.id
-    ORDER BY l.granted DESC, p.slug`;
+    SELECT
+      (SELECT json_agg(json_build_object('year', y.year::int, 'grantedCents', coalesce(g.cents, 0)::float8, 'spentCents', coalesce(sp.cents, 0)::float8) ORDER BY y.year)
+        FROM ${yearsSql(query)}
+        LEFT JOIN (SELECT year, sum(cents) AS cents FROM granted GROUP BY year) g ON g.year = y.year
+        LEFT JOIN (SELECT year, sum(cents) AS cents FROM spent GROUP BY year) sp ON sp.year = y.year
+      )::text AS "byYear",
+      (SELECT coalesce(json_agg(json_build_object('slug', f.slug, 'name', f.name, 'acronym', f.acronym, 'products', f.products,
+          'grantedCents', f.granted::float8, 'spentCents', f.spent::float8) ORDER BY f.granted DESC, f.name, f.slug), '[]')
+        FROM funders f
+      )::text AS funders,
+      (SELECT coalesce(sum(sp.cents), 0)::float8
+        FROM spent sp
+        LEFT JOIN (SELECT "productId", year, sum(cents) AS cents FROM granted GROUP BY "productId", year) g
+          ON g."productId" = sp."productId" AND g.year = sp.year
+        WHERE coalesce(g.cents, 0) = 0
+      ) AS unattributed,
+      (SELECT coalesce(json_agg(json_build_object('phase', ph.phase, 'products', ph.products, 'grantedCents', ph.granted::float8, 'spentCents', ph.spent::float8)
+          ORDER BY array_position(${textArray([...ACTIVE_PHASES, "transfere", "abandon", "abandon-investigation"])}, ph.phase) NULLS LAST), '[]')
+        FROM (SELECT phase, count(*)::int AS products, coalesce(sum(granted), 0) AS granted, coalesce(sum(spent), 0) AS spent FROM per_product GROUP BY phase) ph
+      )::text AS "byPhase",
+      (SELECT coalesce(json_agg(json_build_object('slug', l.slug, 'name', l.name, 'phase', l.phase, 'grantedCents', l.granted::float8,
+          'spentCents', l.spent::float8, 'funders', pf.funders) ORDER BY l.granted DESC, l.slug), '[]')
+        FROM listed l
+        LEFT JOIN (
+          SELECT pf."productId",
+            json_agg(json_build_object('slug', o.slug, 'name', o.name, 'acronym', o.acronym, 'cents', pf.cents) ORDER BY pf.cents DESC, o.slug) AS funders
+          FROM (SELECT "productId", "funderId", sum(cents)::float8 AS cents FROM granted GROUP BY "productId", "funderId") pf
+          JOIN "Organisation" o ON o.id = pf."funderId"
+          WHERE pf."productId" IN (SELECT id FROM listed)
+          GROUP BY pf."productId"
+        ) pf ON pf."productId" = l.id
+      )::text AS "byProduct",
+      (SELECT count(*)::int FROM per_product WHERE granted > 0 OR spent > 0) AS "productTotal"`;
+  const products: (Omit<ProductFundingRow, "funders"> & { funders: Omit<ProductFundingRow["funders"][number], "share">[] | null })[] =
+    JSON.parse(raw.byProduct);
   return {
-    total: rows[0]?.total ?? 0,
-    rows: rows.map(({ total: _total, funders, ...row }) => {
-      const list: Exclude<RawProductFundingRow["funders"], string> = typeof funders === "string" ? JSON.parse(funders) : funders;
-      return {
+    byYear: JSON.parse(raw.byYear),
+    byFunder: { funders: JSON.parse(raw.funders), unattributedSpentCents: raw.unattributed },
+    byPhase: JSON.parse(raw.byPhase),
+    byProduct: {
+      total: raw.productTotal,
+      rows: products.map(({ funders, ...row }) => ({
         ...row,
-        funders: (list ?? []).map((f) => ({ ...f, share: row.grantedCents === 0 ? 0 : f.cents / row.grantedCents })),
-      };
-    }),
+        funders: (funders ?? []).map((f) => ({ ...f, share: row.grantedCents === 0 ? 0 : f.cents / row.grantedCents })),
+      })),
+    },
   };
 }
 
@@ -211,6 +217,22 @@ export interface CostRow {
 }
 
 /**
+ * `(periodStart, value)`: the latest value, of a period started by `until`, of the product's live
+ * indicators of a matrix code. Each indicator's latest is read backwards on its index (one entry),
+ * not by sorting all its values: the lookup runs for every active product.
+ */
+const latestValue = (matrixCode: string, productId: Prisma.Sql, until: Prisma.Sql) => Prisma.sql`(
+    SELECT lv."periodStart", lv.value FROM "Indicator" i
+    CROSS JOIN LATERAL (
+      SELECT v."periodStart", v.value FROM "IndicatorValue" v
+      WHERE v."indicatorId" = i.id AND v."periodStart" <= ${until}
+      ORDER BY v."periodStart" DESC LIMIT 1
+    ) lv
+    WHERE i."productId" = ${productId} AND i."matrixCode" = ${matrixCode} AND i."archivedAt" IS NULL
+    ORDER BY lv."periodStart" DESC LIMIT 1
+  )`;
+
+/**
  * Cost per use today of each active product, with the rules of app/domain/cost-per-use.ts
  * (`costPerUseAt`), in SQL: the latest "mau" value of a period started by today; the declared
  * "annual_budget" of that period or the latest before, else the funding of that period's year (a
@@ -231,20 +253,14 @@ function costsCte(query: DashboardQuery): Prisma.Sql {
       SELECT s.id, s.phase, lv."periodStart", lv.value, extract(year FROM lv."periodStart")::int AS year,
         EXISTS (SELECT 1 FROM "Indicator" i WHERE i."productId" = s.id AND i."matrixCode" = 'mau' AND i."archivedAt" IS NULL) AS "hasIndicator"
       FROM scope s
-      LEFT JOIN LATERAL (
-        SELECT v."periodStart", v.value FROM "Indicator" i JOIN "IndicatorValue" v ON v."indicatorId" = i.id
-        WHERE i."productId" = s.id AND i."matrixCode" = 'mau' AND i."archivedAt" IS NULL AND v."periodStart" <= ${c.today}
-        ORDER BY v."periodStart" DESC LIMIT 1
-      ) lv ON TRUE
+      LEFT JOIN LATERAL ${latestValue("mau", Prisma.sql`s.id`, c.today)} lv ON TRUE
       WHERE s.internal AND s.phase = ANY(${textArray(ACTIVE_PHASES)})
     ),
     -- Materialized: the CASEs below read each source several times, and an inlined CTE would run
     -- its subqueries once per mention.
     sources AS MATERIALIZED (
       SELECT u.*,
-        (SELECT v.value FROM "Indicator" i JOIN "IndicatorValue" v ON v."indicatorId" = i.id
-          WHERE i."productId" = u.id AND i."matrixCode" = 'annual_budget' AND i."archivedAt" IS NULL AND v."periodStart" <= u."periodStart"
-          ORDER BY v."periodStart" DESC LIMIT 1) AS declared,
+        (SELECT lv.value FROM ${latestValue("annual_budget", Prisma.sql`u.id`, Prisma.sql`u."periodStart"`)} lv) AS declared,
         nullif(${paid(year)}, 0) AS paid, nullif(${granted(year)}, 0) AS granted,
         nullif(${paid(previous)}, 0) AS "paidBefore", nullif(${granted(previous)}, 0) AS "grantedBefore"
       FROM users u

@@ -31,11 +31,19 @@ function attainmentsCte(query: DashboardQuery): Prisma.Sql {
         mv.value AS measured, fv.value AS "firstValue", fv."periodStart" AS "firstPeriod"
       FROM "Indicator" i
       JOIN scope s ON s.id = i."productId" AND s.internal AND s.phase = ANY(${textArray(ACTIVE_PHASES)})
-      LEFT JOIN LATERAL (SELECT t.value, t."dueDate" FROM "IndicatorTarget" t WHERE t."indicatorId" = i.id AND t."dueDate" >= ${c.today} ORDER BY t."dueDate" LIMIT 1) nt ON TRUE
+      -- The last target first: an inner join, it drops the indicators without any before the other lookups.
       JOIN LATERAL (SELECT t.value, t."dueDate" FROM "IndicatorTarget" t WHERE t."indicatorId" = i.id ORDER BY t."dueDate" DESC LIMIT 1) lt ON TRUE
-      LEFT JOIN LATERAL (SELECT v.value, v."periodStart" FROM "IndicatorValue" v WHERE v."indicatorId" = i.id AND v."periodStart" <= ${asOf} ORDER BY v."periodStart" DESC LIMIT 1) lv ON TRUE
-      LEFT JOIN LATERAL (SELECT v.value FROM "IndicatorValue" v WHERE v."indicatorId" = i.id AND v."periodStart" <= lt."dueDate" ORDER BY v."periodStart" DESC LIMIT 1) mv ON TRUE
-      LEFT JOIN LATERAL (SELECT v.value, v."periodStart" FROM "IndicatorValue" v WHERE v."indicatorId" = i.id ORDER BY v."periodStart" LIMIT 1) fv ON TRUE
+      LEFT JOIN LATERAL (SELECT t.value, t."dueDate" FROM "IndicatorTarget" t WHERE t."indicatorId" = i.id AND t."dueDate" >= ${c.today} ORDER BY t."dueDate" LIMIT 1) nt ON TRUE
+      -- Each value is looked up only where the judgement reads it (the conditions on the outer row skip
+      -- the lookup): the latest and the first (for a missing baseline) while a target is ahead, the one
+      -- measured at the last target once all are past.
+      LEFT JOIN LATERAL (SELECT v.value, v."periodStart" FROM "IndicatorValue" v
+        WHERE nt."dueDate" IS NOT NULL AND v."indicatorId" = i.id AND v."periodStart" <= ${asOf} ORDER BY v."periodStart" DESC LIMIT 1) lv ON TRUE
+      LEFT JOIN LATERAL (SELECT v.value FROM "IndicatorValue" v
+        WHERE nt."dueDate" IS NULL AND v."indicatorId" = i.id AND v."periodStart" <= lt."dueDate" ORDER BY v."periodStart" DESC LIMIT 1) mv ON TRUE
+      LEFT JOIN LATERAL (SELECT v.value, v."periodStart" FROM "IndicatorValue" v
+        WHERE nt."dueDate" IS NOT NULL AND (i."baselineValue" IS NULL OR i."baselineDate" IS NULL) AND v."indicatorId" = i.id
+        ORDER BY v."periodStart" LIMIT 1) fv ON TRUE
       WHERE i.kind = 'impact' AND i."archivedAt" IS NULL
     ),
     paths AS (
