@@ -4,7 +4,7 @@
 // the amendment, closing, the minutes, the conditions and the calendar file.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { addMonthsUtc, day, isoDay } from "~/domain/days";
-import { loadCalendar, productReviewStatus } from "~/committees/calendar.server";
+import { loadCalendar } from "~/committees/calendar.server";
 import { CONDITION_AUDIT, productConditions } from "~/committees/conditions.server";
 import { convocationMessage } from "~/committees/convocation.server";
 import { DECISION_AUDIT, recordDecision } from "~/committees/decisions.server";
@@ -14,6 +14,7 @@ import type { loadMinutes } from "~/committees/session-page.server";
 import type { loadSessionProduct } from "~/committees/session-product.server";
 import { castVote } from "~/committees/votes.server";
 import { addDaysUtc, parisDay } from "~/domain/committee-calendar";
+import { loadProductPage } from "~/products/product-page.server";
 import {
   assignRole,
   createCommitteeSession,
@@ -171,8 +172,9 @@ describe("a committee session", () => {
       ["Démarches simplifiées", "soon"],
     ]);
     expect(due[0].scheduledIn).not.toBeNull();
-    expect(await productReviewStatus(products.overdue.id)).toMatchObject({ date: day(daysFrom(-20)), overdue: true });
-    expect(await productReviewStatus(products.ended.id)).toBeNull();
+    // The product page says the same.
+    expect((await loadProductPage(viewer, products.overdue.slug))?.review).toMatchObject({ date: day(daysFrom(-20)), overdue: true });
+    expect((await loadProductPage(viewer, products.ended.slug))?.review).toBeNull();
   });
 
   it("plans a session with its proposed agenda, its members and their session roles", async () => {

@@ -14,7 +14,8 @@ import {
 } from "~/db/seed/factories.server";
 import { day } from "~/domain/days";
 import { IndicatorPanel } from "~/indicators/indicator-panel";
-import { loadProductIndicators, type ProductIndicators } from "~/indicators/product-indicators.server";
+import type { ProductIndicators } from "~/indicators/product-indicators.server";
+import { loadProductPage } from "~/products/product-page.server";
 import { setupTestDatabase } from "./support/db";
 
 const db = setupTestDatabase();
@@ -31,6 +32,7 @@ const grant = (fields: Partial<Grant> & Pick<Grant, "role">): Grant => ({
   ...fields,
 });
 
+/** Products by slug, incubators by id. */
 let ids: { product: string; fundedOnly: string; privateProduct: string; incubator: string; otherIncubator: string };
 let coach: Actor;
 let outsider: Actor;
@@ -103,13 +105,16 @@ beforeAll(async () => {
 
   const privateProduct = await createProduct(db(), { primaryIncubatorId: incubator.id, isPublic: false });
 
-  ids = { product: product.id, fundedOnly: fundedOnly.id, privateProduct: privateProduct.id, incubator: incubator.id, otherIncubator: otherIncubator.id };
+  ids = { product: product.slug, fundedOnly: fundedOnly.slug, privateProduct: privateProduct.slug, incubator: incubator.id, otherIncubator: otherIncubator.id };
   coach = { userId: "00000000-0000-4000-8000-000000000001", grants: [grant({ role: "coach", incubatorId: incubator.id })] };
   outsider = { userId: "00000000-0000-4000-8000-000000000002", grants: [grant({ role: "coach", incubatorId: otherIncubator.id })] };
 });
 
-async function load(actor: Actor | null, productId = ids.product): Promise<ProductIndicators> {
-  const data = await loadProductIndicators(actor, productId, ASOF);
+/** The indicators as the product's page reads them (products are named by slug). */
+const indicatorsOf = async (actor: Actor | null, slug: string) => (await loadProductPage(actor, slug, ASOF))?.indicators ?? null;
+
+async function load(actor: Actor | null, slug = ids.product): Promise<ProductIndicators> {
+  const data = await indicatorsOf(actor, slug);
   if (!data) throw new Error("expected indicators");
   return data;
 }
@@ -137,10 +142,10 @@ describe("what each viewer sees", () => {
   });
 
   it("hides a private product from the public and from other incubators, and knows no unknown id", async () => {
-    expect(await loadProductIndicators(null, ids.privateProduct, ASOF)).toBeNull();
-    expect(await loadProductIndicators(outsider, ids.privateProduct, ASOF)).toBeNull();
-    expect(await loadProductIndicators(coach, ids.privateProduct, ASOF)).toMatchObject({ indicators: [] });
-    expect(await loadProductIndicators(coach, "00000000-0000-4000-8000-00000000abcd", ASOF)).toBeNull();
+    expect(await indicatorsOf(null, ids.privateProduct)).toBeNull();
+    expect(await indicatorsOf(outsider, ids.privateProduct)).toBeNull();
+    expect(await indicatorsOf(coach, ids.privateProduct)).toMatchObject({ indicators: [] });
+    expect(await indicatorsOf(coach, "produit-inconnu")).toBeNull();
   });
 
   it("returns each series with its baseline, targets and health", async () => {

@@ -8,6 +8,7 @@ import {
   nextReview,
   parisDay,
   reviewStatus,
+  type DecisionLike,
   type NextReview,
   type ReviewStatus,
 } from "~/domain/committee-calendar";
@@ -55,23 +56,25 @@ export async function productReviews(where: Prisma.ProductWhereInput, asOf: Date
   });
 }
 
+/** What the next review rests on: the phase history, the decisions (corrections included) and the incubator's rhythm. */
+export interface ReviewSources {
+  phases: readonly Prisma.PhaseEntryGetPayload<{ select: typeof phaseHistorySelect }>[];
+  decisions: readonly DecisionLike[];
+  reviewIntervalMonths: number;
+}
+
+export type ReviewSummary = { date: Date; basis: NextReview["basis"]; overdue: boolean; soon: boolean; days: number };
+
 /**
- * A product's next review and whether it is overdue, for the portfolio list and the product page
- * (null when the product does not exist, has ended or has no history).
+ * A product's next review and whether it is overdue, from rows its page already read (null when the
+ * product has ended or has no history).
  */
-export async function productReviewStatus(
-  productId: string,
-  asOf: Date = new Date(),
-): Promise<{ date: Date; basis: NextReview["basis"]; overdue: boolean; soon: boolean; days: number } | null> {
-  const [review] = await productReviews({ id: productId }, asOf);
-  if (!review?.nextReview || !review.status) return null;
-  return {
-    date: review.nextReview.date,
-    basis: review.nextReview.basis,
-    overdue: review.status.urgency === "overdue",
-    soon: review.status.urgency === "soon",
-    days: review.status.days,
-  };
+export function reviewSummary(sources: ReviewSources, asOf: Date = new Date()): ReviewSummary | null {
+  const today = parisDay(asOf);
+  const next = nextReview(toPhaseHistory(sources.phases), sources.decisions, sources.reviewIntervalMonths, today);
+  if (!next) return null;
+  const status = reviewStatus(next.date, today);
+  return { date: next.date, basis: next.basis, overdue: status.urgency === "overdue", soon: status.urgency === "soon", days: status.days };
 }
 
 const sessionSummarySelect = {

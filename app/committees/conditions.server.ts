@@ -21,24 +21,22 @@ export interface ConditionFollowUp {
   decision: { id: string; decidedOn: Date; sessionId: string | null };
 }
 
+type ConditionRow = Omit<ConditionFollowUp, "due" | "decision"> & { decisionId: string; decidedOn: Date; sessionId: string | null };
+
 /** A product's conditions, from its standing decisions, the earliest due first. */
 export async function productConditions(productId: string, asOf: Date = new Date()): Promise<ConditionFollowUp[]> {
   const today = parisDay(asOf);
-  const rows = await db().decisionCondition.findMany({
-    where: { decision: { productId, correctedBy: { is: null } } },
-    select: {
-      id: true,
-      description: true,
-      ownerName: true,
-      dueDate: true,
-      status: true,
-      resolvedAt: true,
-      decision: { select: { id: true, decidedOn: true, sessionId: true } },
-    },
-    orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { description: "asc" }],
-  });
-  return rows.map((row) => ({
+  // One statement (Prisma's query took two): the product page reads this on every visit.
+  const found = await db().$queryRaw<ConditionRow[]>`
+    SELECT c.id, c.description, c."ownerName", c."dueDate", c.status::text AS status, c."resolvedAt",
+      d.id AS "decisionId", d."decidedOn", d."sessionId"
+    FROM "DecisionCondition" c JOIN "Decision" d ON d.id = c."decisionId"
+    WHERE d."productId" = ${productId}::uuid
+      AND NOT EXISTS (SELECT 1 FROM "Decision" amendment WHERE amendment."correctsId" = d.id)
+    ORDER BY c."dueDate" ASC NULLS LAST, c.description ASC`;
+  return found.map(({ decisionId, decidedOn, sessionId, ...row }) => ({
     ...row,
+    decision: { id: decisionId, decidedOn, sessionId },
     due: row.status === "open" && row.dueDate ? reviewStatus(row.dueDate, today).urgency : null,
   }));
 }

@@ -2,7 +2,7 @@
 // indicators with their health, cost per use, the previous decision with its conditions, the
 // objectives set at the previous committee, and the team's own sections. A draft is built afresh on
 // every reading; a submission freezes what this returns into `Dossier.snapshot`.
-import type { Actor } from "~/auth/permissions";
+import { can, type Actor } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { isoDay } from "~/domain/days";
 import { fundingTotals } from "~/domain/funding";
@@ -15,8 +15,10 @@ import {
   describeCostPerUse,
   describeIndicator,
 } from "~/indicators/indicator-wording";
-import { loadProductIndicators } from "~/indicators/product-indicators.server";
-import { phaseHistorySelect, toPhaseHistory } from "~/products/phase-history.server";
+import { productIndicatorsView, readProductIndicators } from "~/indicators/product-indicators.server";
+import { toPhaseHistory } from "~/products/phase-history.server";
+import { readProductSheet } from "~/products/product-page.server";
+import { toProductScope } from "~/products/visibility.server";
 import { organisationName } from "~/ui/organisation-name";
 import { DOSSIER_CONTENT_FORMAT, type DossierContent, type DossierFunding, type PreviousObjectives } from "./dossier-content";
 import { readSections, type DossierSections } from "./dossier-sections";
@@ -170,30 +172,26 @@ export async function buildDossierContent(
   asOf: Date = new Date(),
 ): Promise<DossierContent> {
   const today = parisToday(asOf);
-  const [product, indicators, funding, decision, objectives] = await Promise.all([
-    db().product.findUniqueOrThrow({
-      where: { id: productId },
-      select: {
-        slug: true,
-        name: true,
-        pitch: true,
-        primaryIncubator: { select: { name: true } },
-        coIncubators: { select: { incubator: { select: { name: true } } } },
-        sponsors: { select: { organisation: { select: { name: true, acronym: true } } } },
-        roleAssignments: {
-          where: { role: "team_member", OR: [{ endDate: null }, { endDate: { gte: today } }] },
-          select: { title: true, isIntrapreneur: true, user: { select: { name: true } } },
-        },
-        phases: { select: phaseHistorySelect },
-      },
+  // The indicators are read as for the product's internal readers, alongside the product: its
+  // author's right to read them is checked below, before anything is built from them.
+  const [product, markedDecisions, indicatorRows, funding, decision, objectives] = await Promise.all([
+    readProductSheet({ id: productId }, today),
+    // The charts' markers.
+    db().decision.findMany({
+      where: { productId },
+      select: { decidedOn: true, outcome: true, targetPhase: true, publishedAt: true, correctedBy: { select: { id: true } } },
     }),
-    loadProductIndicators(actor, productId, asOf),
+    readProductIndicators(productId, true, asOf),
     dossierFunding(productId),
     previousDecision(productId, session),
     previousObjectives(productId, session),
   ]);
-  // The actor was allowed to write the dossier, hence to read the product: anything else is a bug.
-  if (!indicators) throw new Error("The dossier's author cannot read the product's indicators");
+  if (!product) throw new Error(`No product ${productId}`);
+  // The actor was allowed to write the dossier, hence to read the product's internal data: anything else is a bug.
+  if (!can(actor, "product.readInternal", toProductScope(product))) {
+    throw new Error("The dossier's author cannot read the product's internal data");
+  }
+  const indicators = productIndicatorsView(indicatorRows, { phases: product.phases, decisions: markedDecisions });
 
   const segment = phaseSegments(toPhaseHistory(product.phases), asOf).find((s) => s.current) ?? null;
   const time = segment && timeInPhase(segment, asOf);

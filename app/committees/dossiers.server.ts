@@ -222,19 +222,19 @@ export async function saveDossier(access: DossierAccess, form: DossierForm, now:
  */
 export async function nextSessionDossier(actor: Actor | null, product: ProductScope, now: Date = new Date()) {
   if (!actor) return null;
-  const item = await db().agendaItem.findFirst({
-    where: { productId: product.productId, session: { status: "planned", closedAt: null, startsAt: { gte: now } } },
-    orderBy: { session: { startsAt: "asc" } },
-    select: { session: { select: { id: true, title: true, startsAt: true, dossierDeadline: true, incubatorId: true } } },
+  const session = await db().committeeSession.findFirst({
+    where: { status: "planned", closedAt: null, startsAt: { gte: now }, agenda: { some: { productId: product.productId } } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, title: true, startsAt: true, dossierDeadline: true, incubatorId: true },
   });
-  if (!item) return null;
-  const { mayRead, mayWrite } = dossierRights(actor, product, item.session);
+  if (!session) return null;
+  const { mayRead, mayWrite } = dossierRights(actor, product, session);
   if (!mayRead) return null;
   const latest = await db().dossier.findFirst({
-    where: { productId: product.productId, sessionId: item.session.id, ...(mayWrite ? {} : { status: "submitted" as const }) },
+    where: { productId: product.productId, sessionId: session.id, ...(mayWrite ? {} : { status: "submitted" as const }) },
     orderBy: { version: "desc" },
     select: { version: true, status: true, submittedAt: true },
   });
-  const { id, title, startsAt } = item.session;
-  return { sessionId: id, title, startsAt, deadline: dossierDeadline(item.session), mayWrite, latest };
+  const { id, title, startsAt } = session;
+  return { sessionId: id, title, startsAt, deadline: dossierDeadline(session), mayWrite, latest };
 }

@@ -13,6 +13,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { EnvelopeStatus, FundingOrigin } from "~/generated/prisma/enums";
 import { lockProduct } from "~/products/product-access.server";
 import { organisationName } from "~/ui/organisation-name";
+import { currentStatementPayments } from "./annual-funding.server";
 import { runwaySummary } from "./runway-wording";
 
 type Tx = Prisma.TransactionClient;
@@ -201,18 +202,13 @@ export function decisionEnvelope(decision: {
  * else the latest forecast), spread over the whole year.
  */
 async function currentYearSpending(productId: string, year: number): Promise<SpendingPeriod[]> {
-  const statements = await db().budgetStatement.findMany({
-    where: { productId, year, supersededAt: null },
-    select: { nature: true, lines: { select: { paid: true } } },
-    orderBy: { nature: "asc" },
-  });
-  const statement = statements[0];
+  const [statement] = await currentStatementPayments(productId, { year });
   if (!statement) return [];
   return [
     {
       from: new Date(Date.UTC(year, 0, 1)),
       to: new Date(Date.UTC(year, 11, 31)),
-      cents: sumCents(statement.lines.map((line) => toCents(line.paid))),
+      cents: sumCents(statement.paid.map((paid) => toCents(paid))),
     },
   ];
 }

@@ -1,9 +1,6 @@
 // How indicators, their health and cost per use are said in French: labels keyed by code, numbers
 // and periods as readers expect them, and the one-sentence summary each chart carries. Pure and
 // shared by the product page, the reminders page and the reminder e-mails.
-import { tz } from "@date-fns/tz";
-import { format } from "date-fns";
-import { fr } from "date-fns/locale";
 import type { CostPerUse, CostPerUseChange } from "~/domain/cost-per-use";
 import type { AttainmentStatus, HealthSummary, IndicatorHealth, Trend } from "~/domain/indicator-health";
 import { PHASE_LABELS } from "~/domain/labels";
@@ -13,7 +10,13 @@ import { formatDay } from "~/ui/dates";
 import type { DecisionMarker, PhaseMarker } from "./product-indicators.server";
 import { plural } from "~/ui/plural";
 
-const paris = tz("Europe/Paris");
+// Formatters are built once: building one costs twenty times a formatting, and a product page
+// formats every value of every indicator (hundreds) in its tables.
+const NUMBER = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+const EUROS = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 0 });
+const EUROS_AND_CENTS = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** "octobre 2026", in Paris time like every date shown. */
+const MONTH = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", month: "long", year: "numeric" });
 
 export const ATTAINMENT_LABELS: Record<AttainmentStatus, string> = {
   "no-target": "sans cible",
@@ -49,7 +52,7 @@ export function periodCount(count: number, frequency: Frequency): string {
 
 /** "12 400", "5,6", "41,23": French grouping, at most two decimals. */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(value);
+  return NUMBER.format(value);
 }
 
 /** "12 400 utilisateurs", "12,5 %", "5,6/7". */
@@ -62,12 +65,7 @@ export function formatMeasure(value: number, unit: string): string {
 /** "1 250 000 €", "41,20 €": amounts with cents only when they have some. */
 export function formatEuros(value: number): string {
   const cents = Math.abs(value) < 1000 && !Number.isInteger(value);
-  return new Intl.NumberFormat("fr-FR", {
-    style: "currency",
-    currency: "EUR",
-    minimumFractionDigits: cents ? 2 : 0,
-    maximumFractionDigits: cents ? 2 : 0,
-  }).format(value);
+  return (cents ? EUROS_AND_CENTS : EUROS).format(value);
 }
 
 /** "+8 %", "−12 %", "+0,5 %". */
@@ -80,7 +78,7 @@ export function formatChange(relative: number): string {
 
 /** "octobre 2026", "4e trimestre 2026", "semaine du 5 octobre 2026". */
 export function formatPeriod(start: Date, frequency: Frequency): string {
-  if (frequency === "monthly") return format(start, "MMMM yyyy", { locale: fr, in: paris });
+  if (frequency === "monthly") return MONTH.format(start);
   if (frequency === "quarterly") {
     const quarter = Math.floor(start.getUTCMonth() / 3) + 1;
     return `${quarter === 1 ? "1er" : `${quarter}e`} trimestre ${start.getUTCFullYear()}`;

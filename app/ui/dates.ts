@@ -6,10 +6,12 @@ import { fr } from "date-fns/locale";
 import { plural } from "./plural";
 
 const paris = tz("Europe/Paris");
+// Built once, and faster than date-fns in a zone: pages format hundreds of days (tables of values).
+const DAY = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "numeric", month: "long", year: "numeric" });
 
 /** "12 mars 2024". */
 export function formatDay(date: Date): string {
-  return format(date, "d MMMM yyyy", { locale: fr, in: paris });
+  return DAY.format(date);
 }
 
 /** "14 mois et 3 jours", "5 jours": months as the doctrine counts them, then the remaining days. */

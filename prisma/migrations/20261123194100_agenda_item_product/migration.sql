@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AgendaItem_productId_idx" ON "AgendaItem"("productId");
