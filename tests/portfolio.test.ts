@@ -536,6 +536,65 @@ describe("the current phase in SQL", () => {
   });
 });
 
+describe("each indicator's latest value, kept by the database", () => {
+  /** The indicators whose kept time differs from their latest value's (by period) save time. */
+  const drifted = async () =>
+    (
+      await db().$queryRaw<{ id: string }[]>`
+        SELECT i.id FROM "Indicator" i
+        WHERE i."latestValueSavedAt" IS DISTINCT FROM
+          (SELECT v."updatedAt" FROM "IndicatorValue" v WHERE v."indicatorId" = i.id ORDER BY v."periodStart" DESC LIMIT 1)`
+    ).map((row) => row.id);
+  const keptTime = async (id: string) =>
+    (await db().indicator.findUniqueOrThrow({ where: { id }, select: { latestValueSavedAt: true } })).latestValueSavedAt;
+
+  it("follows every insert, update and delete of values, by any writer, the latest period only", async () => {
+    const incubator = await createIncubator(db(), { slug: "valeurs-tenues" });
+    const product = await createProduct(db(), { slug: "valeurs-tenues", primaryIncubatorId: incubator.id });
+    const at = (day: number) => new Date(Date.UTC(2026, 3, day, 12));
+    try {
+      const [a, b] = await Promise.all([
+        createIndicator(db(), { productId: product.id, values: [{ periodStart: "2026-01-01", value: 1 }] }),
+        createIndicator(db(), { productId: product.id }),
+      ]);
+      expect(await keptTime(b.id)).toBeNull();
+      // One statement for two indicators and several periods.
+      await db().indicatorValue.createMany({
+        data: [
+          { indicatorId: a.id, periodStart: day("2026-03-01"), value: 3, updatedAt: at(9) },
+          { indicatorId: a.id, periodStart: day("2026-02-01"), value: 2, updatedAt: at(1) },
+          { indicatorId: b.id, periodStart: day("2025-12-01"), value: 5, updatedAt: at(4) },
+        ],
+      });
+      expect(await keptTime(a.id)).toEqual(at(9));
+      expect(await keptTime(b.id)).toEqual(at(4));
+      // Correcting an older period is not keeping the indicator up.
+      await db().$executeRaw`UPDATE "IndicatorValue" SET value = 20, "updatedAt" = ${at(5)} WHERE "indicatorId" = ${a.id}::uuid AND "periodStart" = '2026-02-01'`;
+      expect(await keptTime(a.id)).toEqual(at(9));
+      await db().$executeRaw`UPDATE "IndicatorValue" SET "updatedAt" = ${at(2)} WHERE "indicatorId" = ${a.id}::uuid AND "periodStart" = '2026-03-01'`;
+      expect(await keptTime(a.id)).toEqual(at(2));
+      // A value moved to another indicator: both are recomputed.
+      await db().$executeRaw`UPDATE "IndicatorValue" SET "indicatorId" = ${b.id}::uuid WHERE "indicatorId" = ${a.id}::uuid AND "periodStart" = '2026-03-01'`;
+      expect(await keptTime(a.id)).toEqual(at(5));
+      expect(await keptTime(b.id)).toEqual(at(2));
+      await db().indicatorValue.deleteMany({ where: { indicatorId: b.id } });
+      expect(await keptTime(b.id)).toBeNull();
+      expect(await drifted()).toEqual([]);
+      // Emptying the table (a test reset, a restore) leaves no time behind.
+      await expect(
+        db().$transaction(async (tx) => {
+          await tx.$executeRaw`TRUNCATE "IndicatorValue" CASCADE`;
+          expect((await tx.indicator.count({ where: { latestValueSavedAt: { not: null } } }))).toBe(0);
+          throw new Error("rolled back");
+        }),
+      ).rejects.toThrow("rolled back");
+      expect(await drifted()).toEqual([]);
+    } finally {
+      await db().product.delete({ where: { id: product.id } });
+    }
+  });
+});
+
 describe("the next review in SQL", () => {
   it("agrees with nextReview and reviewStatus (committee-calendar.ts) on every product", async () => {
     const rows = await everyRow(actors.platformAdmin, "revue");
@@ -649,6 +708,9 @@ describe("an incubator's page", () => {
     };
     const all = await call("/incubateurs/fabrique-ecologie?incubateur=atelier");
     expect(all.data.portfolio.products.map((p) => p.slug)).toEqual(["eco-trace", "tresor"]);
+    // The form has no incubator or ministry list there: the page does not carry them.
+    expect([all.data.portfolio.options.incubators, all.data.portfolio.options.ministries]).toEqual([[], []]);
+    expect((await list("/")).view.options.incubators.map((i) => i.slug)).toContain("fabrique-ecologie");
     const accelerating = await call("/incubateurs/fabrique-ecologie?phase=acceleration");
     expect(accelerating.data.portfolio.products.map((p) => p.slug)).toEqual(["tresor"]);
     const invalid = await call("/incubateurs/fabrique-ecologie?tri=budget");

@@ -67,4 +67,43 @@ describe("recording values", () => {
     expect(value.validatedById).toBeNull();
     expect(value.revisions.map((r) => [r.oldValue, r.newValue, r.reason, r.changedById])).toEqual([[120, 150, "Oubli des usagers mobiles", user.id]]);
   });
+
+  it("records a mixed batch over several indicators at once, each change with its own revision", async () => {
+    const incubator = await createIncubator(db());
+    const product = await createProduct(db(), { primaryIncubatorId: incubator.id });
+    const [visits, satisfaction] = await Promise.all([
+      createIndicator(db(), { productId: product.id, values: [{ periodStart: "2026-09-01", value: 10 }, { periodStart: "2026-10-01", value: 0.1 }] }),
+      createIndicator(db(), { productId: product.id, values: [{ periodStart: "2026-07-01", value: 7 }] }),
+    ]);
+    await db().indicatorValue.updateMany({ where: { indicatorId: visits.id }, data: { status: "validated" } });
+    const user = await createUser(db());
+    const before = await db().indicatorValue.findFirstOrThrow({ where: { indicatorId: visits.id, periodStart: day("2026-10-01") } });
+    const summary = await recordValues(
+      db(),
+      [
+        { indicatorId: visits.id, periodStart: day("2026-09-01"), value: 10 },
+        { indicatorId: visits.id, periodStart: day("2026-10-01"), value: 1 / 3, reason: "Arrondi" },
+        { indicatorId: visits.id, periodStart: day("2026-11-01"), value: 12 },
+        { indicatorId: satisfaction.id, periodStart: day("2026-07-01"), value: -2.5 },
+        { indicatorId: satisfaction.id, periodStart: day("2026-10-01"), value: 8 },
+      ],
+      { userId: user.id, origin: "csv" },
+    );
+    expect(summary).toEqual({ created: 2, updated: 2, unchanged: 1 });
+    const values = await db().indicatorValue.findMany({
+      where: { indicator: { productId: product.id } },
+      include: { revisions: true },
+      orderBy: [{ indicatorId: "asc" }, { periodStart: "asc" }],
+    });
+    const byKey = new Map(values.map((v) => [`${v.indicatorId === visits.id ? "visits" : "satisfaction"} ${isoDay(v.periodStart)}`, v]));
+    const changed = byKey.get("visits 2026-10-01")!;
+    expect([changed.value, changed.status, changed.origin, changed.enteredById]).toEqual([1 / 3, "declared", "csv", user.id]);
+    expect(changed.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+    expect(changed.revisions.map((r) => [r.oldValue, r.newValue, r.reason, r.changedById])).toEqual([[0.1, 1 / 3, "Arrondi", user.id]]);
+    expect(byKey.get("satisfaction 2026-07-01")!.revisions.map((r) => [r.oldValue, r.newValue, r.reason])).toEqual([[7, -2.5, null]]);
+    // Unchanged values keep their status and get no revision; new ones have none either.
+    expect(byKey.get("visits 2026-09-01")!.status).toBe("validated");
+    expect(["visits 2026-09-01", "visits 2026-11-01", "satisfaction 2026-10-01"].map((key) => byKey.get(key)!.revisions.length)).toEqual([0, 0, 0]);
+    expect([byKey.get("visits 2026-11-01")!.value, byKey.get("satisfaction 2026-10-01")!.origin]).toEqual([12, "csv"]);
+  });
 });

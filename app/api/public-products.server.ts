@@ -2,7 +2,7 @@
 // Selects are explicit so that no private column (team, funding, notes, indicators) can leak in.
 import { redirect } from "@remix-run/node";
 import { db } from "~/db.server";
-import { isoDay } from "~/domain/days";
+import { day, isoDay } from "~/domain/days";
 import { currentPhase, phaseSegments } from "~/domain/phases";
 import type { Prisma } from "~/generated/prisma/client";
 import { phaseHistorySelect, toPhaseHistory } from "~/products/phase-history.server";
@@ -53,18 +53,58 @@ function lastChange(row: PublicProductRow): Date {
   return row.phases.reduce((latest, p) => (p.createdAt > latest ? p.createdAt : latest), row.updatedAt);
 }
 
-/** GET /api/public/v1/products?page=&pageSize= */
+/** A page's row as one query reads it: the relations as JSON (text through the embedded driver). */
+interface RawPublicProduct extends Omit<PublicProductRow, "primaryIncubator" | "coIncubators" | "sponsors" | "phases"> {
+  total: number;
+  incubatorSlug: string;
+  incubatorName: string;
+  coIncubators: Json<{ slug: string; name: string }[]>;
+  sponsors: Json<{ slug: string; name: string; acronym: string | null }[]>;
+  phases: Json<{ phase: string; startDate: string; endDate: string | null; createdAt: string }[]>;
+}
+type Json<T> = T | string;
+
+const fromJson = <T>(value: Json<T>): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+// JSON writes a timestamp without its zone: stored in UTC.
+const utc = (timestamp: string) => new Date(`${timestamp}Z`);
+
+function fromRaw({ total: _total, incubatorSlug, incubatorName, coIncubators, sponsors, phases, ...product }: RawPublicProduct): PublicProductRow {
+  return {
+    ...product,
+    primaryIncubator: { slug: incubatorSlug, name: incubatorName },
+    coIncubators: fromJson(coIncubators).map((incubator) => ({ incubator })),
+    sponsors: fromJson(sponsors).map((organisation) => ({ organisation })),
+    phases: fromJson(phases).map((p) => ({ phase: p.phase, startDate: day(p.startDate), endDate: p.endDate === null ? null : day(p.endDate), createdAt: utc(p.createdAt) })),
+  };
+}
+
+/**
+ * GET /api/public/v1/products?page=&pageSize=: one query gives the page, each product with its
+ * relations, and the number of public products (on a row of nulls past the last page).
+ */
 export async function listPublicProducts(request: Request): Promise<Response> {
   const read = readListRequest(request);
   if (!read.ok) return read.answer;
   const { url, query } = read;
   const { page, pageSize } = query;
 
-  const where = { isPublic: true } satisfies Prisma.ProductWhereInput;
-  const [total, rows] = await db().$transaction([
-    db().product.count({ where }),
-    db().product.findMany({ where, select: publicProductSelect, orderBy: { slug: "asc" }, skip: (page - 1) * pageSize, take: pageSize }),
-  ]);
+  const raw = await db().$queryRaw<(RawPublicProduct | ({ total: number } & { [K in keyof RawPublicProduct]?: null }))[]>`
+    WITH listed AS (
+      SELECT id FROM "Product" WHERE "isPublic" ORDER BY slug LIMIT ${pageSize}::int OFFSET ${(page - 1) * pageSize}::bigint
+    )
+    SELECT counted.total, p.slug, p.name, p.pitch, p."websiteUrl", p."repositoryUrl", p."statsUrl", p."budgetUrl", p."updatedAt",
+      inc.slug AS "incubatorSlug", inc.name AS "incubatorName",
+      coalesce((SELECT json_agg(json_build_object('slug', ci.slug, 'name', ci.name))
+        FROM "ProductIncubator" pi JOIN "Incubator" ci ON ci.id = pi."incubatorId" WHERE pi."productId" = p.id), '[]'::json) AS "coIncubators",
+      coalesce((SELECT json_agg(json_build_object('slug', o.slug, 'name', o.name, 'acronym', o.acronym))
+        FROM "ProductSponsor" ps JOIN "Organisation" o ON o.id = ps."organisationId" WHERE ps."productId" = p.id), '[]'::json) AS sponsors,
+      coalesce((SELECT json_agg(json_build_object('phase', pe.phase, 'startDate', pe."startDate", 'endDate', pe."endDate", 'createdAt', pe."createdAt"))
+        FROM "PhaseEntry" pe WHERE pe."productId" = p.id), '[]'::json) AS phases
+    FROM (SELECT count(*)::int AS total FROM "Product" WHERE "isPublic") counted
+    LEFT JOIN (listed JOIN "Product" p ON p.id = listed.id JOIN "Incubator" inc ON inc.id = p."primaryIncubatorId") ON TRUE
+    ORDER BY p.slug`;
+  const total = raw[0]?.total ?? 0;
+  const rows = raw.filter((row): row is RawPublicProduct => row.slug != null).map(fromRaw);
   const asOf = new Date();
   const body: PublicProductList = {
     data: rows.map((row) => toPublicProduct(row, asOf)),

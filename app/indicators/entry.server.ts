@@ -10,6 +10,8 @@ import { isoDay } from "~/domain/days";
 import { entryPeriods, monthKey, previousPeriodStart } from "~/domain/entry-periods";
 import { compareIndicators } from "~/domain/impact-matrix";
 import type { Db } from "~/db/seed/factories.server";
+import { Prisma } from "~/generated/prisma/client";
+import { Frequency, type ValueStatus } from "~/generated/prisma/enums";
 import { lockProduct, type ProductAccess } from "~/products/product-access.server";
 import { entryFieldsSchema, reasonField, valueField } from "./entry-form";
 import { issuesByField } from "./indicator-form";
@@ -83,6 +85,31 @@ export async function loadEntryPage(access: ProductAccess, month: Date) {
   };
 }
 
+/**
+ * What a save checks against, in one query: the screen's slots (as `screenSlots` finds them) and the
+ * values recorded in them. Values are read for every period a screen of `month` may show, whatever the
+ * frequency, then kept for the slots.
+ */
+async function recordedSlots(tx: Db, productId: string, month: Date) {
+  const starts = [...new Set(Object.values(Frequency).flatMap((frequency) => entryPeriods(month, frequency).map(isoDay)))];
+  // One row per indicator and recorded value (one with a null value for an indicator without any).
+  const rows = await tx.$queryRaw<
+    { indicatorId: string; frequency: Frequency; id: string | null; periodStart: Date | null; value: number | null; status: ValueStatus | null }[]
+  >`
+    SELECT i.id AS "indicatorId", i.frequency::text AS frequency, v.id, v."periodStart", v.value, v.status::text AS status
+    FROM "Indicator" i
+    LEFT JOIN "IndicatorValue" v ON v."indicatorId" = i.id AND v."periodStart" IN (${Prisma.join(starts.map((start) => Prisma.sql`${start}::date`))})
+    WHERE i."productId" = ${productId}::uuid AND i."archivedAt" IS NULL`;
+  const frequencies = new Map(rows.map((row) => [row.indicatorId, row.frequency]));
+  const slots: Slot[] = [...frequencies].flatMap(([indicatorId, frequency]) =>
+    entryPeriods(month, frequency).map((periodStart) => ({ indicatorId, periodStart })),
+  );
+  const recorded = rows.flatMap(({ indicatorId, id, periodStart, value, status }) =>
+    id !== null && periodStart !== null && value !== null && status !== null ? [{ id, indicatorId, periodStart, value, status }] : [],
+  );
+  return { slots, recorded };
+}
+
 export type EntryResult = { ok: true; summary: RecordSummary } | { ok: false; errors: FieldErrors };
 
 const CLEARED = "Une valeur enregistrée ne peut pas être effacée : corrigez-la, ou remettez la valeur précédente.";
@@ -97,14 +124,10 @@ const REASON_REQUIRED = "Cette valeur avait été validée : indiquez la raison 
 export async function saveEntries(actorId: string, productId: string, month: Date, fields: FormValues): Promise<EntryResult> {
   return db().$transaction(async (tx): Promise<EntryResult> => {
     await lockProduct(tx, productId);
-    const { slots } = await screenSlots(tx, productId, month);
+    const { slots, recorded: existing } = await recordedSlots(tx, productId, month);
     const parsed = entryFieldsSchema(slots).safeParse(fields);
     if (!parsed.success) return { ok: false, errors: issuesByField(parsed.error) };
     const typed = parsed.data as Record<string, number | string | undefined>;
-    const existing = await tx.indicatorValue.findMany({
-      where: { indicatorId: { in: slots.map((s) => s.indicatorId) }, periodStart: { in: slots.map((s) => s.periodStart) } },
-      select: { indicatorId: true, periodStart: true, value: true, status: true },
-    });
     const existingByKey = new Map(existing.map((value) => [slotKey(value.indicatorId, value.periodStart), value]));
 
     const errors: FieldErrors = {};
@@ -127,7 +150,7 @@ export async function saveEntries(actorId: string, productId: string, month: Dat
     }
     if (Object.keys(errors).length > 0) return { ok: false, errors };
 
-    const summary = await recordValues(tx, inputs, { userId: actorId, origin: "form" });
+    const summary = await recordValues(tx, inputs, { userId: actorId, origin: "form" }, existing);
     if (summary.created + summary.updated > 0) {
       await recordAudit(tx, {
         actorId,

@@ -4,7 +4,7 @@
 // "revue en retard", "indicateurs en retard", the ministry of a product) are written out in
 // docs/decisions/007-portfolio-queries.md; `currentPhase` (app/domain/phases.ts) and `nextReview`
 // (app/domain/committee-calendar.ts) stay the references the SQL below is tested against.
-import type { Actor } from "~/auth/permissions";
+import { readableScopes, type Actor } from "~/auth/permissions";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { containsFoldedSql, foldedSql } from "~/db/folded-text.server";
@@ -27,7 +27,6 @@ import {
   type SortDirection,
 } from "./portfolio-filters";
 import { internallyReadableProductsSql, visibleProductsSql } from "./visible-products-sql.server";
-import { visibleProductsWhere } from "./visibility.server";
 
 /** Longest pitch a row shows; the product page has the whole text. */
 const PITCH_LENGTH = 160;
@@ -88,7 +87,6 @@ interface RawRow {
   nextReview: Date | null;
   reviewOverdue: boolean;
   fundingDue: boolean;
-  total: number;
 }
 
 const textArray = (values: readonly string[]) => Prisma.sql`ARRAY[${Prisma.join(values)}]::text[]`;
@@ -148,14 +146,12 @@ export const JOINS = {
       LIMIT 1
     ) dec ON TRUE`,
   /**
-   * When the indicators were last kept up (`ind.at`): for each live indicator its latest value (by
-   * period, through the (indicatorId, periodStart) index), and the latest time one of these was saved.
+   * When the indicators were last kept up (`ind.at`): the latest time the latest value (by period) of
+   * one of the live indicators was saved. Each indicator's `latestValueSavedAt` is kept by a trigger
+   * on its values (migration `indicator_latest_value`).
    */
   lastValue: (_c?: Clock, internal: Prisma.Sql = ALL_INTERNAL) => Prisma.sql`LEFT JOIN LATERAL (
-      SELECT max(lv."updatedAt") AS at FROM "Indicator" i
-      CROSS JOIN LATERAL (
-        SELECT v."updatedAt" FROM "IndicatorValue" v WHERE v."indicatorId" = i.id ORDER BY v."periodStart" DESC LIMIT 1
-      ) lv
+      SELECT max(i."latestValueSavedAt") AS at FROM "Indicator" i
       WHERE i."productId" = p.id AND i."archivedAt" IS NULL AND (${internal} OR i."isPublic")
     ) ind ON TRUE`,
   /** The runway (`run."needsCommittee"`: the 45-day flag of app/domain/runway.ts), for readers of the product's funding. */
@@ -291,13 +287,16 @@ function ordering(query: PortfolioQuery): { order: Prisma.Sql; needs: Join[] } {
   }
 }
 
-/** One slice of the list, in order, each row with the size of the whole filtered list. */
+/**
+ * One slice of the list, in order, with the size of the whole filtered list: past the last page, a
+ * single row whose product columns are null carries the size, so that one query always answers.
+ */
 async function queryRows(
   actor: Actor | null,
   query: PortfolioQuery,
   slice: { offset: number; limit: number },
   asOf: Date,
-): Promise<RawRow[]> {
+): Promise<{ rows: RawRow[]; total: number }> {
   const c = clock(asOf);
   const facts = factConditions(query, c);
   const { order, needs } = ordering(query);
@@ -305,32 +304,36 @@ async function queryRows(
   const internal = internallyReadableProductsSql(actor);
   const innerJoins = joins(new Set([...facts.needs, ...needs]), c, internal);
   const conditions = [...scopeConditions(actor, query), ...facts.conditions];
-  return db().$queryRaw<RawRow[]>`
-    WITH listed AS (
-      SELECT p.id, count(*) OVER ()::int AS total, row_number() OVER (ORDER BY ${order}) AS position
+  const raw = await db().$queryRaw<({ total: number } & (RawRow | { [K in keyof RawRow]: null }))[]>`
+    WITH filtered AS (
+      SELECT p.id, row_number() OVER (ORDER BY ${order}) AS position
       FROM "Product" p
       JOIN "Incubator" inc ON inc.id = p."primaryIncubatorId"
       ${innerJoins}
       WHERE ${Prisma.join(conditions, " AND ")}
-      ORDER BY position
-      LIMIT ${slice.limit}::int OFFSET ${slice.offset}::bigint
+    ), listed AS (
+      SELECT id, position FROM filtered ORDER BY position LIMIT ${slice.limit}::int OFFSET ${slice.offset}::bigint
     )
-    SELECT p.slug, p.name, left(p.pitch, ${PITCH_LENGTH + 1}::int) AS pitch, cur.phase,
+    SELECT counted.total, p.slug, p.name, left(p.pitch, ${PITCH_LENGTH + 1}::int) AS pitch, cur.phase,
       inc.slug AS "incubatorSlug", inc.name AS "incubatorName", m.name AS "ministryName",
       ${FACTS.lastUpdate} AS "lastUpdate", ${FACTS.stale(c)} AS stale,
-      ${FACTS.nextReview()} AS "nextReview", ${FACTS.reviewOverdue(c)} AS "reviewOverdue", ${FACTS.fundingDue} AS "fundingDue", listed.total,
+      ${FACTS.nextReview()} AS "nextReview", ${FACTS.reviewOverdue(c)} AS "reviewOverdue", ${FACTS.fundingDue} AS "fundingDue",
       coalesce((
         SELECT json_agg(json_build_object('slug', o.slug, 'name', o.name, 'acronym', o.acronym)
           ORDER BY ${sortableName(Prisma.sql`coalesce(o.acronym, o.name)`)}, o.slug)
         FROM "ProductSponsor" ps JOIN "Organisation" o ON o.id = ps."organisationId"
         WHERE ps."productId" = p.id
       ), '[]'::json) AS sponsors
-    FROM listed
-    JOIN "Product" p ON p.id = listed.id
-    JOIN "Incubator" inc ON inc.id = p."primaryIncubatorId"
-    LEFT JOIN "Ministry" m ON m.id = inc."ministryId"
-    ${joins(new Set(Object.keys(JOINS) as Join[]), c, internal)}
+    FROM (SELECT count(*)::int AS total FROM filtered) counted
+    LEFT JOIN (
+      listed
+      JOIN "Product" p ON p.id = listed.id
+      JOIN "Incubator" inc ON inc.id = p."primaryIncubatorId"
+      LEFT JOIN "Ministry" m ON m.id = inc."ministryId"
+      ${joins(new Set(Object.keys(JOINS) as Join[]), c, internal)}
+    ) ON TRUE
     ORDER BY listed.position`;
+  return { rows: raw.filter((row): row is { total: number } & RawRow => row.slug !== null), total: raw[0]?.total ?? 0 };
 }
 
 function shorten(text: string, length: number): string {
@@ -376,19 +379,14 @@ export async function listPortfolio(
 ): Promise<PortfolioPage> {
   const offset = (page - 1) * PORTFOLIO_PAGE_SIZE;
   // Past any possible list, there is no need to ask for rows: the count alone says how many pages.
-  const rows = Number.isSafeInteger(offset) ? await queryRows(actor, query, { offset, limit: PORTFOLIO_PAGE_SIZE }, asOf) : [];
-  const total = rows[0]?.total ?? (page > 1 ? await countPortfolio(actor, query, asOf) : 0);
+  const slice = Number.isSafeInteger(offset) ? { offset, limit: PORTFOLIO_PAGE_SIZE } : { offset: 0, limit: 0 };
+  const { rows, total } = await queryRows(actor, query, slice, asOf);
   return {
     products: rows.map((row) => toRow(row, asOf)),
     total,
     page,
     pageCount: Math.ceil(total / PORTFOLIO_PAGE_SIZE),
   };
-}
-
-async function countPortfolio(actor: Actor | null, query: PortfolioQuery, asOf: Date): Promise<number> {
-  const [first] = await queryRows(actor, query, { offset: 0, limit: 1 }, asOf);
-  return first?.total ?? 0;
 }
 
 /** Every row of the list, a batch at a time: the export never holds the whole portfolio at once. */
@@ -399,7 +397,7 @@ export async function* allPortfolioRows(
   batchSize = 1000,
 ): AsyncGenerator<PortfolioRow[]> {
   for (let offset = 0; ; offset += batchSize) {
-    const rows = await queryRows(actor, query, { offset, limit: batchSize }, asOf);
+    const { rows } = await queryRows(actor, query, { offset, limit: batchSize }, asOf);
     if (rows.length > 0) yield rows.map((row) => toRow(row, asOf));
     if (rows.length < batchSize) return;
   }
@@ -408,49 +406,86 @@ export async function* allPortfolioRows(
 // ---------- From the address to the query ----------
 
 export interface FilterOptions {
+  /** Empty, like `ministries`, on a page that sets the incubator (the form has neither list). */
   incubators: { slug: string; name: string }[];
   ministries: { slug: string; name: string }[];
   /** Organisations sponsoring at least one product the viewer sees. */
   sponsors: { slug: string; name: string; acronym: string | null }[];
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "fr");
+// One collator for every sort: `localeCompare` with a locale sets one up at each comparison.
+const french = new Intl.Collator("fr");
+const byName = (a: { name: string }, b: { name: string }) => french.compare(a.name, b.name);
 
-/** The choices of the filter form's lists. */
-export async function filterOptions(actor: Actor | null): Promise<FilterOptions> {
-  const [incubators, ministries, sponsors] = await Promise.all([
-    db().incubator.findMany({ select: { slug: true, name: true } }),
-    db().ministry.findMany({ select: { slug: true, name: true } }),
-    db().organisation.findMany({
-      where: { sponsorships: { some: { product: visibleProductsWhere(actor) } } },
-      select: { slug: true, name: true, acronym: true },
-    }),
-  ]);
-  return { incubators: incubators.sort(byName), ministries: ministries.sort(byName), sponsors: sponsors.sort(byName) };
+/** Each kind of slug the address may name, with the id it stands for. */
+interface KnownSlugs {
+  incubators: ReadonlyMap<string, string>;
+  ministries: ReadonlyMap<string, string>;
+  sponsors: ReadonlyMap<string, string>;
+}
+
+type Choice = { id: string; slug: string; name: string };
+type SponsorChoice = Choice & { acronym: string | null };
+
+// Drivers differ: the embedded one returns JSON as text.
+const fromJson = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+const slugIds = (choices: readonly Choice[]) => new Map(choices.map((choice) => [choice.slug, choice.id]));
+
+/** The choices of the filter form's lists (one query), and the ids of their slugs. */
+async function filterChoices(actor: Actor | null): Promise<{ options: FilterOptions; known: KnownSlugs }> {
+  // A viewer of every product needs no join to the products (a hash of the whole portfolio otherwise).
+  const sponsoring = readableScopes(actor).all
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "ProductSponsor" ps WHERE ps."organisationId" = o.id)`
+    : Prisma.sql`EXISTS (SELECT 1 FROM "ProductSponsor" ps JOIN "Product" p ON p.id = ps."productId"
+        WHERE ps."organisationId" = o.id AND ${visibleProductsSql(actor)})`;
+  const [row] = await db().$queryRaw<{ incubators: Choice[] | string; ministries: Choice[] | string; sponsors: SponsorChoice[] | string }[]>`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('id', i.id, 'slug', i.slug, 'name', i.name)), '[]'::json) FROM "Incubator" i) AS incubators,
+      (SELECT coalesce(json_agg(json_build_object('id', m.id, 'slug', m.slug, 'name', m.name)), '[]'::json) FROM "Ministry" m) AS ministries,
+      (SELECT coalesce(json_agg(json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'acronym', o.acronym)), '[]'::json)
+        FROM "Organisation" o WHERE ${sponsoring}) AS sponsors`;
+  const incubators = fromJson(row.incubators).sort(byName);
+  const ministries = fromJson(row.ministries).sort(byName);
+  const sponsors = fromJson(row.sponsors).sort(byName);
+  return {
+    options: {
+      incubators: incubators.map(({ slug, name }) => ({ slug, name })),
+      ministries: ministries.map(({ slug, name }) => ({ slug, name })),
+      sponsors: sponsors.map(({ slug, name, acronym }) => ({ slug, name, acronym })),
+    },
+    known: { incubators: slugIds(incubators), ministries: slugIds(ministries), sponsors: slugIds(sponsors) },
+  };
 }
 
 export type ResolvedPortfolioQuery =
   | { success: true; filters: PortfolioFilters; query: PortfolioQuery }
   | { success: false; errors: PortfolioFilterErrors };
 
-/** Reads the address and checks that its slugs name existing records; errors are French, by field. */
-export async function resolvePortfolioQuery(values: PortfolioQueryValues): Promise<ResolvedPortfolioQuery> {
+/**
+ * Reads the address and checks that its slugs name existing records; errors are French, by field.
+ * Slugs found in `known` need no query (a sponsor of no product the viewer sees still exists).
+ */
+export async function resolvePortfolioQuery(values: PortfolioQueryValues, known?: KnownSlugs): Promise<ResolvedPortfolioQuery> {
   const parsed = parsePortfolioQuery(values);
   if (!parsed.success) return parsed;
   const { filters } = parsed;
-  const [incubator, ministry, sponsor] = await Promise.all([
-    filters.incubateur ? db().incubator.findUnique({ where: { slug: filters.incubateur }, select: { id: true } }) : null,
-    filters.ministere ? db().ministry.findUnique({ where: { slug: filters.ministere }, select: { id: true } }) : null,
-    filters.sponsor ? db().organisation.findUnique({ where: { slug: filters.sponsor }, select: { id: true } }) : null,
+  const lookup = async (slug: string | undefined, ids: ReadonlyMap<string, string> | undefined, find: (slug: string) => Promise<{ id: string } | null>) => {
+    if (!slug) return undefined;
+    return ids?.get(slug) ?? (await find(slug))?.id ?? null;
+  };
+  const [incubatorId, ministryId, sponsorId] = await Promise.all([
+    lookup(filters.incubateur, known?.incubators, (slug) => db().incubator.findUnique({ where: { slug }, select: { id: true } })),
+    lookup(filters.ministere, known?.ministries, (slug) => db().ministry.findUnique({ where: { slug }, select: { id: true } })),
+    lookup(filters.sponsor, known?.sponsors, (slug) => db().organisation.findUnique({ where: { slug }, select: { id: true } })),
   ]);
   const errors: PortfolioFilterErrors = {};
-  if (filters.incubateur && !incubator) {
+  if (incubatorId === null) {
     errors.incubateur = [`L'incubateur « ${filters.incubateur} » n'existe pas : choisissez un incubateur dans la liste.`];
   }
-  if (filters.ministere && !ministry) {
+  if (ministryId === null) {
     errors.ministere = [`Le ministère « ${filters.ministere} » n'existe pas : choisissez un ministère dans la liste.`];
   }
-  if (filters.sponsor && !sponsor) {
+  if (sponsorId === null) {
     errors.sponsor = [`Le sponsor « ${filters.sponsor} » n'existe pas : choisissez une organisation dans la liste.`];
   }
   if (Object.keys(errors).length > 0) return { success: false, errors };
@@ -460,9 +495,9 @@ export async function resolvePortfolioQuery(values: PortfolioQueryValues): Promi
     query: {
       phases: filters.phase,
       lifecycle: filters.statut,
-      incubatorId: incubator?.id,
-      ministryId: ministry?.id,
-      sponsorId: sponsor?.id,
+      incubatorId: incubatorId ?? undefined,
+      ministryId: ministryId ?? undefined,
+      sponsorId: sponsorId ?? undefined,
       reviewOverdue: filters.revue,
       staleIndicators: filters.indicateurs,
       fundingDue: filters.financement,
@@ -494,14 +529,23 @@ export async function loadPortfolioView(
   asOf: Date = new Date(),
 ): Promise<{ status: 200 | 400; view: PortfolioView }> {
   const values = readPortfolioQuery(url.searchParams);
-  const [resolved, options] = await Promise.all([resolvePortfolioQuery({ ...values, ...fixed }), filterOptions(actor)]);
+  const typed = { ...values, ...fixed };
+  const choosing = filterChoices(actor);
+  // Without a slug to resolve, the list is read while the form's lists are.
+  const slugs = typed.incubateur.trim() !== "" || typed.ministere.trim() !== "" || typed.sponsor.trim() !== "";
+  const resolved = await resolvePortfolioQuery(typed, slugs ? (await choosing).known : undefined);
+  const [choices, page] = await Promise.all([
+    choosing,
+    resolved.success ? listPortfolio(actor, resolved.query, resolved.filters.page, asOf) : null,
+  ]);
+  // A page that sets the incubator shows neither the incubator nor the ministry list: not sent.
+  const options = fixed.incubateur === undefined ? choices.options : { ...choices.options, incubators: [], ministries: [] };
   const common = { values, fixed, options, staleAfterDays: config().staleAfterDays };
-  if (!resolved.success) {
+  if (!resolved.success || !page) {
     return {
       status: 400,
-      view: { ...common, errors: resolved.errors, filters: null, products: [], total: 0, page: 1, pageCount: 0 },
+      view: { ...common, errors: resolved.success ? {} : resolved.errors, filters: null, products: [], total: 0, page: 1, pageCount: 0 },
     };
   }
-  const page = await listPortfolio(actor, resolved.query, resolved.filters.page, asOf);
   return { status: 200, view: { ...common, errors: {}, filters: resolved.filters, ...page } };
 }

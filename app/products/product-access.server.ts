@@ -30,11 +30,11 @@ export async function requireProductPermission(
   slug: string,
   action: ProductAction,
 ): Promise<ProductAccess> {
-  const viewer = await requireViewer(request);
-  const product = await db().product.findUnique({
-    where: { slug },
-    select: { ...productScopeSelect, slug: true, name: true },
-  });
+  // Independent reads: the product is looked up while the session is checked.
+  const [viewer, product] = await Promise.all([
+    requireViewer(request),
+    db().product.findUnique({ where: { slug }, select: { ...productScopeSelect, slug: true, name: true } }),
+  ]);
   // A former slug leads to the same page under the current one.
   if (!product) throw await missingProductAnswer(viewer, slug, (current) => samePageOf(request, slug, current));
   const scope = toProductScope(product);

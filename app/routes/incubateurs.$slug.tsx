@@ -16,10 +16,13 @@ const ParamsSchema = z.object({ slug: z.string().min(1) });
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { slug } = ParamsSchema.parse(params);
   const viewer = await getViewer(request);
-  const incubator = await loadIncubatorPage(viewer, slug);
-  if (!incubator) throw new Response(null, { status: 404, statusText: "Incubateur introuvable" });
   // The portfolio list, with the incubator set by the page: its own and its co-incubated products.
-  const { status, view } = await loadPortfolioView(viewer, new URL(request.url), { incubateur: slug });
+  // Read alongside the page (an unknown incubator's list is only a 400 view, thrown away below).
+  const [incubator, { status, view }] = await Promise.all([
+    loadIncubatorPage(viewer, slug),
+    loadPortfolioView(viewer, new URL(request.url), { incubateur: slug }),
+  ]);
+  if (!incubator) throw new Response(null, { status: 404, statusText: "Incubateur introuvable" });
   return data({ incubator, portfolio: view }, { status });
 }
 
