@@ -30,6 +30,8 @@ async function loadBuild() {
   return { build, entry: build.entry.module };
 }
 
+const answerOutages = (build) => build.entry.module.answerOutagesWith503(build);
+
 async function main() {
   const { vite, build, entry } = await loadBuild();
   let report;
@@ -58,7 +60,8 @@ async function main() {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      // An outage of the database answers 503, not 500 (app/http/unavailable.server.ts).
+      build: vite ? async () => answerOutages(await build()) : answerOutages(build),
       mode: dev ? "development" : "production",
       getLoadContext: (req, res) => ({ clientAddress: req.ip ?? "inconnue", cspNonce: res.locals.cspNonce ?? "" }),
     }),

@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { withRetryAfter } from "./http/unavailable.server";
 import { NonceProvider } from "./ui/nonce";
 
 // The server (server.js) reaches these through the build's entry module, so that start-up and
@@ -12,8 +13,15 @@ export { prepareApp } from "./startup.server";
 export { closeDatabase } from "./db.server";
 export { securityMiddleware } from "./security/http-guard.server";
 export { serverTimingMiddleware } from "./http/server-timing.server";
+export { answerOutagesWith503 } from "./http/unavailable.server";
 
 const ABORT_DELAY = 5_000;
+
+/** Client navigations (`.data` requests) hitting an outage get the same Retry-After as pages. */
+export function handleDataRequest(response: Response): Response {
+  withRetryAfter(response.status, response.headers);
+  return response;
+}
 
 export default function handleRequest(
   request: Request,
@@ -23,6 +31,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce || undefined;
+  withRetryAfter(responseStatusCode, responseHeaders);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -22,6 +22,7 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { adminScope, administersAnything } from "~/admin/grantable-roles";
 import { getViewer } from "~/auth/viewer.server";
+import { UNAVAILABLE_MESSAGE, UNAVAILABLE_TITLE } from "~/http/unavailable";
 import { useNonce } from "~/ui/nonce";
 
 declare module "@codegouvfr/react-dsfr/link" {
@@ -52,6 +53,7 @@ const ERROR_PAGES = {
     title: "Page introuvable",
     text: "La page que vous cherchez n'existe pas ou a été déplacée. Vérifiez l'adresse saisie ou revenez au portefeuille.",
   },
+  503: { title: UNAVAILABLE_TITLE, text: UNAVAILABLE_MESSAGE },
   other: {
     title: "Une erreur est survenue",
     text: "Nous n'avons pas pu afficher cette page. Réessayez dans quelques instants ; si le problème persiste, prévenez l'équipe qui gère Jalon.",
@@ -59,7 +61,7 @@ const ERROR_PAGES = {
 };
 
 function errorPage(error: unknown) {
-  if (isRouteErrorResponse(error) && (error.status === 403 || error.status === 404)) {
+  if (isRouteErrorResponse(error) && (error.status === 403 || error.status === 404 || error.status === 503)) {
     return { status: error.status, ...ERROR_PAGES[error.status] };
   }
   return { status: isRouteErrorResponse(error) ? error.status : 500, ...ERROR_PAGES.other };

@@ -1,10 +1,15 @@
 // npm run stress: the fault tests too slow for the suite, on a private PostgreSQL cluster (never the
 // machine's shared one). Needs the production build (npm run build) and PostgreSQL's binaries.
-//  1. SIGKILL of the server in the middle of a 10,000-row CSV import: the database holds all of it or
-//     none of it, never part.
-//  2. SIGKILL of `npm run import:betagouv` in the middle of its transaction: same.
-//  3. PostgreSQL restarted (pg_ctl restart -m fast) under load: requests fail cleanly (a French error
-//     page, no hang, no crash) and Jalon answers again within seconds, without being restarted.
+// Jalon runs as two processes behind a round-robin balancer (tests/support/balancer.ts), as scaled out
+// in production.
+//  1. SIGKILL of one of the two processes in the middle of a 10,000-row CSV import: the database is as
+//     before, and the other process keeps serving.
+//  2. SIGKILL of `npm run import:betagouv` in the middle of its transaction: the database is as before.
+//  3. PostgreSQL restarted (pg_ctl restart -m fast) under load through the balancer: requests fail
+//     cleanly (503 with Retry-After and a French message, no 500, no hang, no crash) and both
+//     processes answer again within seconds, without being restarted.
+// A kill "in the middle" is made certain: the client is frozen (SIGSTOP) as soon as its transaction
+// has written, and killed once PostgreSQL shows that transaction still open, waiting for it.
 // Prints a table of results; exits 1 when a scenario fails, 2 when it cannot run. `--report <file>`
 // also writes the counts in the shape of vitest's JSON report, for scripts/ci-summary.mjs.
 import { spawn } from "node:child_process";
@@ -19,7 +24,8 @@ import { assignRole, createIncubator, createIndicator, createProduct, createUser
 import { normalizeCsvText } from "../app/indicators/csv";
 import { previewImport } from "../app/indicators/csv-import.server";
 import { projectPath } from "../app/project-root.server";
-import { startServer, type RunningServer } from "../tests/support/server";
+import { startBalancer } from "../tests/support/balancer";
+import { startServer } from "../tests/support/server";
 import { databaseUrl, withAdminClient } from "../tests/support/template";
 import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from "./private-postgres";
 
@@ -28,7 +34,7 @@ process.env.SESSION_SECRETS = SECRET;
 
 const CSV_INDICATORS = 40;
 const CSV_MONTHS = 250;
-const KILL_AFTER_MS = 1_000;
+const KILL_ATTEMPTS = 3;
 const LOAD_CLIENTS = 10;
 const RECOVERY_LIMIT_MS = 5_000;
 const HANG_LIMIT_MS = 10_000;
@@ -78,29 +84,40 @@ function differences(a: Record<string, number>, b: Record<string, number>): stri
     .map((t) => `${t} ${a[t] ?? 0}→${b[t] ?? 0}`);
 }
 
+type Freeze = "ouverte" | "déjà validée" | "jamais vue";
+
 /**
- * Waits until a session of `url`'s database holds a transaction that has written to one of Jalon's
- * tables (a row-exclusive lock, held until the transaction ends; migrations' bookkeeping aside), then
- * `afterMs` more; resolves false if none shows up within `timeoutMs`.
+ * Freezes `clientPid` (SIGSTOP) as soon as one of its transactions on `url`'s database has written to
+ * one of Jalon's tables (a row-exclusive lock; migrations' bookkeeping aside), then waits for the
+ * statement in flight to end. "ouverte": PostgreSQL holds the transaction open (idle in transaction,
+ * with a transaction id), waiting for a client that can only vanish, so a kill must roll it back.
  */
-async function awaitWritingTransaction(url: string, afterMs: number, timeoutMs: number): Promise<boolean> {
+async function freezeMidTransaction(url: string, clientPid: number, timeoutMs: number): Promise<Freeze> {
   const name = new URL(url).pathname.slice(1);
   return withAdminClient(url, async (c) => {
     const until = Date.now() + timeoutMs;
-    while (Date.now() < until) {
-      const { rowCount } = await c.query(
-        `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
+    let backend: number | undefined;
+    while (backend === undefined && Date.now() < until) {
+      const { rows } = await c.query<{ pid: number }>(
+        `SELECT l.pid FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE l.database = (SELECT oid FROM pg_database WHERE datname = $1) AND l.mode = 'RowExclusiveLock'
-           AND n.nspname = 'public' AND c.relname <> '_prisma_migrations' AND l.pid <> pg_backend_pid()`,
+           AND n.nspname = 'public' AND c.relname <> '_prisma_migrations' AND l.pid <> pg_backend_pid() LIMIT 1`,
         [name],
       );
-      if (rowCount) {
-        await pause(afterMs);
-        return true;
-      }
-      await pause(5);
+      backend = rows[0]?.pid;
+      if (backend === undefined) await pause(2);
     }
-    return false;
+    if (backend === undefined) return "jamais vue";
+    process.kill(clientPid, "SIGSTOP");
+    while (Date.now() < until) {
+      const { rows } = await c.query<{ state: string; xid: string | null }>(
+        "SELECT state, backend_xid::text AS xid FROM pg_stat_activity WHERE pid = $1",
+        [backend],
+      );
+      if (rows[0]?.state !== "active") return rows[0]?.state === "idle in transaction" && rows[0].xid !== null ? "ouverte" : "déjà validée";
+      await pause(20);
+    }
+    return "jamais vue";
   });
 }
 
@@ -153,13 +170,13 @@ async function csvImportKilled(cluster: PrivatePostgres): Promise<Result> {
   const cookie = (await createSession(member.id, "demo", new Request("http://localhost/"))).split(";")[0];
   await closeDatabase();
 
-  const commit = (server: RunningServer, p: (typeof products)[number]) => {
+  const commit = (base: string, p: (typeof products)[number]) => {
     const form = new FormData();
     form.set("intent", "commit");
     form.set("fileName", `${p.slug}.csv`);
     form.set("content", p.content);
     form.set("fingerprint", p.fingerprint);
-    return fetch(`${server.url}/produits/${p.slug}/indicateurs/import`, { method: "POST", body: form, headers: { Cookie: cookie }, redirect: "manual" });
+    return fetch(`${base}/produits/${p.slug}/indicateurs/import`, { method: "POST", body: form, headers: { Cookie: cookie }, redirect: "manual" });
   };
   const valuesOf = (productId: string) =>
     withAdminClient(url, (c) =>
@@ -170,36 +187,51 @@ async function csvImportKilled(cluster: PrivatePostgres): Promise<Result> {
 
   const problems: string[] = [];
   const rows = CSV_INDICATORS * CSV_MONTHS;
-  // A whole import takes tens of seconds on two busy cores (tests/indicator-import.test.ts shows one
-  // succeeding): killed KILL_AFTER_MS after its transaction first writes, it is well under way.
-  const server = await startServer(serverEnv(url));
+  const servers = await Promise.all([startServer(serverEnv(url)), startServer(serverEnv(url))]);
+  const balancer = await startBalancer(servers.map((s) => s.url));
   const before = await snapshot(url);
-  const killedRequest = commit(server, products[0]).then(
+  const killedRequest = commit(balancer.url, products[0]).then(
     (r) => `HTTP ${r.status}`,
     () => "connexion coupée",
   );
-  const midway = await awaitWritingTransaction(url, KILL_AFTER_MS, 60_000);
-  process.kill(server.pid, "SIGKILL");
-  await server.stop();
+  while (!balancer.log.some((r) => r.method === "POST")) await pause(5);
+  const victim = balancer.log.find((r) => r.method === "POST")!.upstream;
+  // A whole import takes tens of seconds on two busy cores (tests/indicator-import.test.ts shows one succeeding).
+  const frozen = await freezeMidTransaction(url, servers[victim].pid, 60_000);
+  process.kill(servers[victim].pid, "SIGKILL");
+  await servers[victim].stop();
   const answered = await killedRequest;
   await awaitNoTransaction(url);
   const after = await snapshot(url);
   const imported = await valuesOf(products[0].id);
-  if (!midway) problems.push("la transaction d'import n'a pas été vue en cours d'écriture");
-  // All of it (the kill came after the commit) or none of it: never part.
+  if (frozen !== "ouverte") problems.push(`la transaction d'import n'a pas été saisie ouverte (${frozen})`);
   const changed = differences(before, after);
-  if (changed.length > 0 && imported !== rows) problems.push(`import partiel après l'interruption : ${changed.join(", ")}`);
+  if (changed.length > 0) problems.push(`base modifiée par l'import interrompu : ${changed.join(", ")}`);
 
-  // And Jalon starts again on that database.
+  // The other process keeps serving through the balancer, which passes the dead one's share on to it.
+  const servedBefore = [...balancer.served];
+  const statuses: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const path = i % 2 ? `/produits/${products[0].slug}` : "/healthz";
+    statuses.push(await fetch(`${balancer.url}${path}`, { headers: { Cookie: cookie } }).then((r) => r.status, () => 0));
+  }
+  const bySurvivor = balancer.served[1 - victim] - servedBefore[1 - victim];
+  if (statuses.some((status) => status !== 200) || bySurvivor !== statuses.length) {
+    problems.push(`après l'arrêt d'un processus, réponses : ${statuses.join(", ")} (${bySurvivor} servies par l'autre)`);
+  }
+  await balancer.close();
+  await servers[1 - victim].stop();
+
+  // And the killed process starts again on that database.
   const again = await startServer(serverEnv(url));
   const health = await fetch(`${again.url}/healthz`).then((r) => r.status);
   await again.stop();
   if (health !== 200) problems.push(`au redémarrage, /healthz répond ${health}`);
 
   return {
-    scenario: `Import CSV de ${rows.toLocaleString("fr-FR")} lignes, serveur tué (SIGKILL) pendant l'écriture`,
+    scenario: `Import CSV de ${rows.toLocaleString("fr-FR")} lignes, l'un des 2 processus derrière le répartiteur tué (SIGKILL) pendant l'écriture`,
     ok: problems.length === 0,
-    figures: `tué ${KILL_AFTER_MS / 1000} s après la première écriture : ${midway ? "oui" : "non"} ; client : ${answered} ; valeurs enregistrées : ${imported} sur ${rows} ; redémarrage : ${health === 200 ? "oui" : "non"}`,
+    figures: `transaction au moment du SIGKILL : ${frozen} ; client : ${answered} ; valeurs enregistrées : ${imported} sur ${rows} ; base : ${changed.length ? "modifiée" : "inchangée"} ; l'autre processus : ${bySurvivor}/${statuses.length} réponses 200 ; redémarrage : ${health === 200 ? "oui" : "non"}`,
     problems,
   };
 }
@@ -207,9 +239,8 @@ async function csvImportKilled(cluster: PrivatePostgres): Promise<Result> {
 // ---------- 2. npm run import:betagouv killed mid-transaction ----------
 
 async function betagouvImportKilled(cluster: PrivatePostgres): Promise<Result> {
-  const url = await migratedDatabase(cluster);
   const folder = projectPath("tests", "fixtures", "betagouv-sample", "content");
-  const runImport = () => {
+  const runImport = (url: string) => {
     const { DATABASE_URL: _u, JALON_DATA_DIR: _d, ...env } = process.env;
     // Node itself with tsx's loader: the .bin/tsx wrapper would run the script in a child that outlives its SIGKILL.
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/import-betagouv.ts", folder], {
@@ -224,33 +255,32 @@ async function betagouvImportKilled(cluster: PrivatePostgres): Promise<Result> {
     return { child, exited, output: () => output };
   };
 
+  // A small sample: the import may commit between its first write and the freeze; then it starts
+  // again on a fresh database.
   const problems: string[] = [];
-  const before = await snapshot(url);
-  const killed = runImport();
-  const midway = await awaitWritingTransaction(url, 300, 120_000);
-  killed.child.kill("SIGKILL");
-  await killed.exited;
-  await awaitNoTransaction(url);
-  const afterKill = await snapshot(url);
-  if (!midway) problems.push("la transaction d'import n'a pas été vue en cours d'écriture");
-
-  // Unchanged is the expected outcome; anything else must be the complete import, which a full run
-  // (that changes nothing more, the import being idempotent) then shows.
-  let state = "inchangée";
-  if (differences(before, afterKill).length > 0) {
-    const complete = runImport();
-    const code = await complete.exited;
-    const afterRun = await snapshot(url);
-    if (code !== 0) problems.push(`import complet : code ${code}\n${complete.output().slice(-500)}`);
-    const partial = differences(afterRun, afterKill);
-    state = partial.length > 0 ? "partielle" : "complète";
-    if (partial.length > 0) problems.push(`import partiel après l'interruption : ${differences(before, afterKill).join(", ")}`);
+  let frozen: Freeze = "jamais vue";
+  let changed: string[] = [];
+  let attempts = 0;
+  let output = "";
+  while (attempts < KILL_ATTEMPTS && frozen !== "ouverte") {
+    attempts += 1;
+    const url = await migratedDatabase(cluster);
+    const before = await snapshot(url);
+    const killed = runImport(url);
+    frozen = await freezeMidTransaction(url, killed.child.pid!, 120_000);
+    killed.child.kill("SIGKILL");
+    await killed.exited;
+    output = killed.output();
+    await awaitNoTransaction(url);
+    changed = differences(before, await snapshot(url));
   }
+  if (frozen !== "ouverte") problems.push(`la transaction d'import n'a pas été saisie ouverte en ${attempts} essais (${frozen}) :\n${output.slice(-500)}`);
+  else if (changed.length > 0) problems.push(`base modifiée par l'import interrompu : ${changed.join(", ")}`);
 
   return {
     scenario: "npm run import:betagouv tué (SIGKILL) pendant sa transaction",
     ok: problems.length === 0,
-    figures: `tué 0,3 s après la première écriture : ${midway ? "oui" : "non"} ; base après l'interruption : ${state}`,
+    figures: `transaction au moment du SIGKILL : ${frozen} (essai ${attempts}) ; base après l'interruption : ${changed.length ? "modifiée" : "inchangée"}`,
     problems,
   };
 }
@@ -263,6 +293,7 @@ interface Sample {
   status: number | "hang" | "network";
   ms: number;
   body: string;
+  retryAfter: string | null;
 }
 
 async function postgresRestartUnderLoad(cluster: PrivatePostgres): Promise<Result> {
@@ -271,8 +302,9 @@ async function postgresRestartUnderLoad(cluster: PrivatePostgres): Promise<Resul
   const incubator = await createIncubator(database.prisma);
   const product = await createProduct(database.prisma, { primaryIncubatorId: incubator.id });
   await database.close();
-  const server = await startServer(serverEnv(url));
-  const paths = ["/", `/produits/${product.slug}`, "/healthz", `/incubateurs/${incubator.slug}`];
+  const servers = await Promise.all([startServer(serverEnv(url)), startServer(serverEnv(url))]);
+  const balancer = await startBalancer(servers.map((s) => s.url));
+  const paths = ["/", `/produits/${product.slug}`, "/healthz", `/incubateurs/${incubator.slug}`, "/api/public/v1/products"];
 
   const samples: Sample[] = [];
   const t0 = performance.now();
@@ -282,12 +314,12 @@ async function postgresRestartUnderLoad(cluster: PrivatePostgres): Promise<Resul
       const at = performance.now() - t0;
       const path = paths[i % paths.length];
       try {
-        const response = await fetch(`${server.url}${path}`, { signal: AbortSignal.timeout(HANG_LIMIT_MS), redirect: "manual" });
+        const response = await fetch(`${balancer.url}${path}`, { signal: AbortSignal.timeout(HANG_LIMIT_MS), redirect: "manual" });
         const body = await response.text();
-        samples.push({ path, at, status: response.status, ms: performance.now() - t0 - at, body: response.ok ? "" : body });
+        samples.push({ path, at, status: response.status, ms: performance.now() - t0 - at, body: response.ok ? "" : body, retryAfter: response.headers.get("retry-after") });
       } catch (error) {
         const hang = (error as Error).name === "TimeoutError";
-        samples.push({ path, at, status: hang ? "hang" : "network", ms: performance.now() - t0 - at, body: String(error) });
+        samples.push({ path, at, status: hang ? "hang" : "network", ms: performance.now() - t0 - at, body: String(error), retryAfter: null });
       }
     }
   };
@@ -299,47 +331,57 @@ async function postgresRestartUnderLoad(cluster: PrivatePostgres): Promise<Resul
   await pause(6000);
   running = false;
   await load;
-  const alive = (() => {
+  const alive = servers.map((server) => {
     try {
       process.kill(server.pid, 0);
       return true;
     } catch {
       return false;
     }
-  })();
-  const after = await fetch(`${server.url}/healthz`).then((r) => r.status, () => 0);
-  await server.stop();
+  });
+  const after = await Promise.all(servers.map((server) => fetch(`${server.url}/healthz`).then((r) => r.status, () => 0)));
+  await balancer.close();
+  await Promise.all(servers.map((server) => server.stop()));
 
   const problems: string[] = [];
   const failures = samples.filter((s) => s.status !== 200);
   const hangs = samples.filter((s) => s.status === "hang");
   const network = samples.filter((s) => s.status === "network");
-  const unexpected = failures.filter((s) => typeof s.status === "number" && s.status !== 500 && s.status !== 503);
+  // An outage is a 503 (app/http/unavailable.server.ts), never a 500 nor the balancer's 502.
+  const unexpected = failures.filter((s) => typeof s.status === "number" && s.status !== 503);
   const unclean = failures.filter(
     (s) => typeof s.status === "number" && (!/[éèà]|erreur|indisponible|unreachable/i.test(s.body) || /\n\s+at |Error:|prisma/i.test(s.body)),
   );
+  // /healthz is the balancer's probe: it says "unreachable" and needs no Retry-After.
+  const noRetryAfter = failures.filter((s) => s.status === 503 && s.path !== "/healthz" && s.retryAfter === null);
   const slowestOk = Math.max(0, ...samples.filter((s) => s.status === 200).map((s) => s.ms));
   const lastFailure = failures.reduce((latest, s) => Math.max(latest, s.at + s.ms), 0);
   const recoveryMs = Math.max(0, lastFailure - backAt);
-  if (!alive) problems.push(`le processus Jalon s'est arrêté :\n${server.output().slice(-800)}`);
+  servers.forEach((server, i) => {
+    if (!alive[i]) problems.push(`le processus Jalon n° ${i + 1} s'est arrêté :\n${server.output().slice(-800)}`);
+    if (after[i] !== 200) problems.push(`/healthz du processus n° ${i + 1} répond ${after[i]} à la fin`);
+  });
   if (hangs.length) {
     const when = hangs.map((s) => `${s.path} à ${(s.at / 1000).toFixed(1)} s`).join(", ");
     problems.push(`${hangs.length} requête(s) sans réponse au bout de ${HANG_LIMIT_MS / 1000} s (${when} ; PostgreSQL arrêté à ${(restartAt / 1000).toFixed(1)} s, de retour à ${(backAt / 1000).toFixed(1)} s)`);
   }
-  if (network.length) problems.push(`${network.length} connexion(s) coupée(s) par Jalon : ${network[0].body}`);
-  if (unexpected.length) problems.push(`statuts inattendus : ${[...new Set(unexpected.map((s) => s.status))].join(", ")}`);
+  if (network.length) problems.push(`${network.length} connexion(s) coupée(s) : ${network[0].body}`);
+  if (unexpected.length) {
+    const first = unexpected[0];
+    problems.push(`statuts inattendus : ${[...new Set(unexpected.map((s) => s.status))].join(", ")} (${first.path} : ${first.body.slice(0, 300)})`);
+  }
   if (unclean.length) problems.push(`page d'erreur sans message en français ou avec une trace : ${unclean[0].body.slice(0, 300)}`);
+  if (noRetryAfter.length) problems.push(`${noRetryAfter.length} réponse(s) 503 sans Retry-After (${noRetryAfter[0].path})`);
   if (recoveryMs > RECOVERY_LIMIT_MS) problems.push(`rétabli ${(recoveryMs / 1000).toFixed(1)} s après le retour de PostgreSQL (limite ${RECOVERY_LIMIT_MS / 1000} s)`);
-  if (after !== 200) problems.push(`/healthz répond ${after} à la fin`);
   const statuses = Object.entries(
     samples.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s.status]: (acc[s.status] ?? 0) + 1 }), {}),
   )
     .map(([status, n]) => `${status}×${n}`)
     .join(", ");
   return {
-    scenario: `PostgreSQL redémarré (pg_ctl restart -m fast) sous ${LOAD_CLIENTS} clients`,
+    scenario: `PostgreSQL redémarré (pg_ctl restart -m fast) sous ${LOAD_CLIENTS} clients, via un répartiteur devant 2 processus Jalon`,
     ok: problems.length === 0,
-    figures: `${samples.length} requêtes (${statuses}) ; redémarrage ${((backAt - restartAt) / 1000).toFixed(1)} s ; rétabli ${(recoveryMs / 1000).toFixed(1)} s après ; réponse réussie la plus lente ${(slowestOk / 1000).toFixed(1)} s ; Jalon toujours en marche : ${alive ? "oui" : "non"}`,
+    figures: `${samples.length} requêtes (${statuses}), servies ${balancer.served.join(" / ")} par les 2 processus ; redémarrage ${((backAt - restartAt) / 1000).toFixed(1)} s ; rétabli ${(recoveryMs / 1000).toFixed(1)} s après ; réponse réussie la plus lente ${(slowestOk / 1000).toFixed(1)} s ; processus toujours en marche : ${alive.filter(Boolean).length} sur 2`,
     problems,
   };
 }
