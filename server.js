@@ -8,9 +8,6 @@ import express from "express";
 process.env.TZ ||= "Europe/Paris";
 
 const dev = process.argv.includes("--dev");
-// React picks its build from NODE_ENV when first loaded (with the app's build, below): unset, it
-// renders with its development checks, two to three times slower.
-process.env.NODE_ENV ??= dev ? "development" : "production";
 
 function fail(message) {
   console.error(`Jalon ne peut pas démarrer : ${message}`);
@@ -26,7 +23,14 @@ async function loadBuild() {
   }
   const path = new URL("./build/server/index.js", import.meta.url);
   if (!existsSync(path)) fail("l'application n'est pas construite ; lancez d'abord « npm run build » (ou « npm start »).");
+  // React picks its build from NODE_ENV when the app's build first loads it: left unset (npm start),
+  // it would render with its development checks, two to three times slower. Jalon's own settings
+  // (required secrets, demo sign-in) then read the operator's NODE_ENV, unset meaning development.
+  const operatorEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
   const build = await import(path.href);
+  if (operatorEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = operatorEnv;
   return { build, entry: build.entry.module };
 }
 

@@ -101,6 +101,23 @@ describe("a fresh start", () => {
   });
 });
 
+describe("npm start on a new machine", () => {
+  it("needs no environment: the embedded demo database, no secret, the persona sign-in", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "jalon-start-"));
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    // Empty values count as unset: neither NODE_ENV nor SESSION_SECRETS, as in a fresh shell.
+    const server = await startServer({ JALON_DATA_DIR: dataDir, NODE_ENV: "", SESSION_SECRETS: "" });
+    try {
+      expect(server.output()).toContain("données de démonstration chargées");
+      const demo = await fetch(`${server.url}/connexion/demo`);
+      expect(demo.status).toBe(200);
+      expect(await demo.text()).toContain("Essayer Jalon avec un profil de démonstration");
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+});
+
 describe("bad configuration stops start-up with one clear sentence", () => {
   const oneSentence = (stderr: string) => {
     const lines = stderr.split("\n").filter((l) => l.trim() && !l.includes("ExperimentalWarning") && !l.includes("--trace-warnings"));
