@@ -1,5 +1,7 @@
 // Jalon's HTTP server: Remix behind Express. Validates configuration, migrates (and seeds an empty
-// demo database) before listening; closes the database and exits on SIGTERM/SIGINT.
+// demo database) before listening; closes the database and exits on SIGTERM/SIGINT. With
+// JALON_WORKERS=N (PostgreSQL), a supervisor forks N such processes sharing the port.
+import cluster from "node:cluster";
 import { existsSync } from "node:fs";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
@@ -74,7 +76,8 @@ async function main() {
   const server = app.listen(config.port, config.host);
   server.on("listening", () => {
     const { port } = server.address();
-    console.log(`Jalon écoute sur http://localhost:${port} (${config.database.kind === "pglite" ? "base embarquée" : "PostgreSQL"})`);
+    const worker = cluster.isWorker ? `, processus ${process.pid}, un des ${config.workers}` : "";
+    console.log(`Jalon écoute sur http://localhost:${port} (${config.database.kind === "pglite" ? "base embarquée" : "PostgreSQL"}${worker})`);
   });
   server.on("error", (error) => {
     if (error.code === "EADDRINUSE") fail(`le port ${config.port} est déjà utilisé ; choisissez-en un autre avec PORT.`);
@@ -96,7 +99,50 @@ async function main() {
   process.on("SIGINT", stop);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+/**
+ * Forks the workers and replaces one that dies. The first starts alone, so that migrations and the
+ * demo seed run once; its configuration check (e.g. no several processes on the embedded database)
+ * stops everything. The supervisor loads none of the application: it costs a few megabytes.
+ */
+function supervise(count) {
+  let ready = false;
+  let stopping = false;
+  let alive = 0;
+  const fork = () => {
+    alive++;
+    return cluster.fork();
+  };
+  const first = fork();
+  first.once("listening", () => {
+    ready = true;
+    for (let i = 1; i < count; i++) fork();
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    alive--;
+    if (!ready) process.exit(code || 1);
+    if (stopping) {
+      if (alive === 0) process.exit(0);
+      return;
+    }
+    console.error(`Le processus ${worker.process.pid} s'est arrêté (${signal ?? `code ${code}`}) : il est remplacé.`);
+    // A pause, so that a process dying at start-up (database gone) does not fork in a tight loop.
+    setTimeout(() => stopping || fork(), 1000);
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+// An invalid value starts one process, whose configuration check names the variable.
+const workers = /^\d+$/.test(process.env.JALON_WORKERS ?? "") ? Number(process.env.JALON_WORKERS) : 1;
+if (cluster.isPrimary && workers > 1 && !dev) {
+  supervise(workers);
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -56,6 +56,13 @@ const envSchema = z.object({
     .regex(/^\d$/)
     .transform(Number)
     .default(0),
+  /** Node processes serving requests (node:cluster), to use several cores: PostgreSQL only. */
+  JALON_WORKERS: z
+    .string()
+    .regex(/^\d+$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(64))
+    .default(1),
 });
 
 const MESSAGES: Record<string, (value: string | undefined) => string> = {
@@ -82,6 +89,7 @@ const MESSAGES: Record<string, (value: string | undefined) => string> = {
   JALON_SERVER_TIMING: (v) => `La variable JALON_SERVER_TIMING vaut « ${v} » : utilisez 0 ou 1.`,
   TRUST_PROXY: (v) =>
     `La variable TRUST_PROXY vaut « ${v} » : indiquez le nombre de relais (répartiteurs de charge) devant Jalon, par exemple 1.`,
+  JALON_WORKERS: (v) => `La variable JALON_WORKERS vaut « ${v} » : indiquez un nombre de processus entre 1 et 64.`,
 };
 
 /** Used outside production only, so that a local start needs no secret. */
@@ -116,6 +124,8 @@ export interface Config {
   serverTiming: boolean;
   /** Proxies in front of Jalon, for Express's "trust proxy" (0: clients connect directly). */
   trustProxyHops: number;
+  /** Processes serving requests on the same port (server.js forks them with node:cluster). */
+  workers: number;
 }
 
 /** Empty strings count as unset, as in most deployment tools' forms. */
@@ -136,6 +146,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const database: DatabaseTarget = e.DATABASE_URL
     ? { kind: "postgresql", url: e.DATABASE_URL }
     : { kind: "pglite", dataDir: path.resolve(projectPath(), e.JALON_DATA_DIR) };
+  if (database.kind === "pglite" && e.JALON_WORKERS > 1) {
+    throw new StartupError(
+      "La base embarquée n'admet qu'un seul processus : JALON_WORKERS au-delà de 1 demande une base PostgreSQL (DATABASE_URL).",
+    );
+  }
   const production = e.NODE_ENV === "production";
   if (production && !e.SESSION_SECRETS) {
     throw new StartupError(
@@ -172,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staleAfterDays: e.JALON_STALE_AFTER_DAYS,
     serverTiming: e.JALON_SERVER_TIMING === "1",
     trustProxyHops: e.TRUST_PROXY,
+    workers: e.JALON_WORKERS,
   };
 }
 

@@ -10,7 +10,8 @@ import { openDatabase, type Database } from "~/db/connect.server";
 import { createUser } from "~/db/seed/factories.server";
 import { readMigrations } from "~/db/migrations.server";
 import { startBalancer, type Balancer } from "./support/balancer";
-import { startServer, type RunningServer } from "./support/server";
+import { readFileSync } from "node:fs";
+import { occurrences, runUntilExit, startServer, type RunningServer } from "./support/server";
 import { startSmtpServer, type TestSmtpServer } from "./support/smtp";
 import { databaseUrl, withAdminClient } from "./support/template";
 
@@ -24,7 +25,28 @@ describe("TRUST_PROXY", () => {
   });
 });
 
+describe("JALON_WORKERS", () => {
+  it("is a number of processes from 1 to 64, PostgreSQL only, refused otherwise in French", async () => {
+    const postgresql = "postgresql://jalon@127.0.0.1:5432/jalon";
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ DATABASE_URL: postgresql, JALON_WORKERS: "4" }).workers).toBe(4);
+    expect(() => loadConfig({ DATABASE_URL: postgresql, JALON_WORKERS: "0" })).toThrow(
+      "La variable JALON_WORKERS vaut « 0 » : indiquez un nombre de processus entre 1 et 64.",
+    );
+    const embedded = "La base embarquée n'admet qu'un seul processus : JALON_WORKERS au-delà de 1 demande une base PostgreSQL (DATABASE_URL).";
+    expect(() => loadConfig({ JALON_WORKERS: "2" })).toThrow(embedded);
+    // The server refuses to start rather than fork processes that would share one embedded database.
+    const started = await runUntilExit({ JALON_WORKERS: "2", PORT: "3999" });
+    expect(started.code).toBe(1);
+    expect(started.stderr).toContain(embedded);
+  });
+});
+
 const template = inject("databaseTemplate");
+
+/** The processes a server forked (JALON_WORKERS), read from /proc. */
+const childrenOf = (pid: number) =>
+  readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
 
 describe.skipIf(template.kind !== "postgresql")(
   "two processes behind a round-robin balancer (PostgreSQL only: the embedded database admits one process)",
@@ -123,5 +145,31 @@ describe.skipIf(template.kind !== "postgresql")(
       const counters = await database.prisma.rateLimitCounter.findMany({ where: { key: { startsWith: "magic-link:ip:" } } });
       expect(counters.map((c) => c.key)).toEqual(["magic-link:ip:127.0.0.1"]);
     });
+
+    it("serves from N processes with JALON_WORKERS=N, replaces one that dies, and stops them all", async () => {
+      const cluster = await startServer({ DATABASE_URL: databaseUrl(adminUrl, name), JALON_WORKERS: "2" });
+      try {
+        expect(occurrences(cluster.output(), "Jalon écoute sur")).toBe(2);
+        const workers = childrenOf(cluster.pid);
+        expect(workers).toHaveLength(2);
+        for (const pid of workers) expect(cluster.output()).toContain(`processus ${pid}, un des 2`);
+
+        process.kill(workers[0], "SIGKILL");
+        // Once the supervisor knows, the other process answers while the replacement starts.
+        const died = `Le processus ${workers[0]} s'est arrêté (SIGKILL) : il est remplacé.`;
+        await expect.poll(() => cluster.output(), { timeout: 10_000 }).toContain(died);
+        for (let i = 0; i < 10; i++) {
+          const page = await fetch(`${cluster.url}/connexion`, { signal: AbortSignal.timeout(10_000) });
+          expect(page.status, `request ${i}`).toBe(200);
+        }
+        await expect.poll(() => occurrences(cluster.output(), "Jalon écoute sur"), { timeout: 60_000 }).toBe(3);
+        const replaced = childrenOf(cluster.pid);
+        expect(replaced).toHaveLength(2);
+        expect(replaced).toContain(workers[1]);
+        expect(replaced).not.toContain(workers[0]);
+      } finally {
+        expect(await cluster.stop()).toBe(0);
+      }
+    }, 120_000);
   },
 );

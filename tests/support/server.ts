@@ -55,7 +55,13 @@ function launch(env: Record<string, string>) {
   });
 }
 
-/** Starts the server and resolves once it listens; rejects with its output if it exits first. */
+/** Occurrences of a text in the server's output. */
+export const occurrences = (output: string, text: string) => output.split(text).length - 1;
+
+/**
+ * Starts the server and resolves once it listens (every process with JALON_WORKERS); rejects with
+ * its output if it exits first.
+ */
 export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
   const port = env.PORT ?? String(await freePort());
   const child = launch({ ...env, PORT: port });
@@ -66,7 +72,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 90_00
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Server not listening after ${timeoutMs} ms:\n${out}`)), timeoutMs);
     child.stdout.on("data", () => {
-      if (out.includes("Jalon écoute sur")) {
+      if (occurrences(out, "Jalon écoute sur") >= Number(env.JALON_WORKERS ?? 1)) {
         clearTimeout(timer);
         resolve();
       }
