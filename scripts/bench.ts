@@ -1,4 +1,4 @@
-// npm run bench [-- --scale 50 --duration 10 --connections 4 --mixed-connections 50 --only postgresql|pglite --no-save --keep --reuse]
+// npm run bench [-- --scale 50 --duration 10 --connections 4 --mixed-connections 50 --workers 1 --only postgresql|pglite --no-save --keep --reuse]
 // Seeds a portfolio at scale on PostgreSQL (a database of its own) and on the embedded PGlite, starts
 // the built server on each, measures the main pages under concurrent clients, prints a table with the
 // targets, and appends it to bench/results.md. Exits non-zero only when it cannot run at all.
@@ -15,11 +15,12 @@ import { startServer, targetEnv, type RunningServer } from "../tests/support/ser
 import { databaseUrl, withAdminClient } from "../tests/support/template";
 import { runLoad, summarize, type BenchRequest, type Summary } from "./bench/load";
 
-const USAGE = `Usage : npm run bench -- [--scale 50] [--duration 10] [--connections 4] [--mixed-connections 50] [--only postgresql|pglite] [--no-save] [--keep] [--reuse]
+const USAGE = `Usage : npm run bench -- [--scale 50] [--duration 10] [--connections 4] [--mixed-connections 50] [--workers 1] [--only postgresql|pglite] [--no-save] [--keep] [--reuse]
   --scale              taille du portefeuille (copies du jeu de démonstration ; 50 ≈ 2 200 produits)
   --duration           secondes de mesure par scénario (après une requête de chauffe par client)
   --connections        clients simultanés par page
   --mixed-connections  clients simultanés de la charge mixte en lecture
+  --workers            processus Node du serveur sur PostgreSQL (JALON_WORKERS ; la base embarquée en a toujours un)
   --only               une seule base
   --no-save            ne pas ajouter les résultats à bench/results.md
   --keep               garder la base jalon_bench à la fin (PostgreSQL)
@@ -31,6 +32,7 @@ interface Options {
   duration: number;
   connections: number;
   mixedConnections: number;
+  workers: number;
   only?: string;
   save: boolean;
   keep: boolean;
@@ -45,6 +47,7 @@ function options(): Options | null {
         duration: { type: "string", default: "10" },
         connections: { type: "string", default: "4" },
         "mixed-connections": { type: "string", default: "50" },
+        workers: { type: "string", default: "1" },
         only: { type: "string" },
         "no-save": { type: "boolean", default: false },
         keep: { type: "boolean", default: false },
@@ -59,6 +62,7 @@ function options(): Options | null {
       duration: int(values.duration, 3600),
       connections: int(values.connections, 500),
       mixedConnections: int(values["mixed-connections"], 1000),
+      workers: int(values.workers, 64),
       only: values.only,
       save: !values["no-save"],
       keep: values.keep,
@@ -189,6 +193,10 @@ interface Scenario {
   /** The target this scenario is held to, if any. */
   target?: { p95: number };
   requests: (client: number, n: number) => BenchRequest;
+  /** Sent before each request, outside its time. */
+  before?: (client: number, n: number) => BenchRequest;
+  /** Clients of this scenario, when not the run's `--connections`. */
+  clients?: number;
 }
 
 async function signIn(url: string, userId: string): Promise<string> {
@@ -256,22 +264,23 @@ async function scenarios(url: string, fixtures: Fixtures, cookie: string): Promi
   }
   // Each client writes to its own product, as teams do; a changed value every time, so each request writes.
   const forms = await entryForms(url, cookie, fixtures.products.slice(0, WRITERS));
+  const entry = (c: number, n: number): BenchRequest => {
+    const form = cycle(forms, c);
+    const body = new URLSearchParams({ intent: "enter", periode: form.periode, [form.field]: String(1000 + n), [form.reason]: "Banc d'essai" });
+    return {
+      method: "POST",
+      path: `/produits/${form.slug}/indicateurs/saisie`,
+      headers: { ...signedIn, "Content-Type": "application/x-www-form-urlencoded" },
+      body: body.toString(),
+      expect: 302,
+    };
+  };
   if (forms.length > 0) {
-    pages.push({
-      name: "Saisie d'indicateurs (écriture)",
-      target: { p95: 30 },
-      requests: (c, n) => {
-        const form = cycle(forms, c);
-        const body = new URLSearchParams({ intent: "enter", periode: form.periode, [form.field]: String(1000 + n), [form.reason]: "Banc d'essai" });
-        return {
-          method: "POST",
-          path: `/produits/${form.slug}/indicateurs/saisie`,
-          headers: { ...signedIn, "Content-Type": "application/x-www-form-urlencoded" },
-          body: body.toString(),
-          expect: 302,
-        };
-      },
-    });
+    pages.push({ name: "Saisie d'indicateurs (écriture)", target: { p95: 30 }, requests: entry });
+    if (dashboard.status === 200) {
+      // The figures are kept until the data changes: after a team's entry, the next view computes them all.
+      pages.push({ name: "Tableau de bord après une saisie (tout recalculé, 1 client)", clients: 1, before: entry, requests: () => read("/tableau-de-bord") });
+    }
   } else {
     notes.push("Saisie d'indicateurs : aucun écran de saisie avec un champ dans ce jeu de données.");
   }
@@ -279,17 +288,21 @@ async function scenarios(url: string, fixtures: Fixtures, cookie: string): Promi
     name: "API publique (liste)",
     requests: (_c, n) => ({ path: `/api/public/v1/products?page=${(n % 5) + 1}` }),
   });
-  const reads = pages.filter((p) => p.name !== "Saisie d'indicateurs (écriture)" && p.name !== "Dossier de comité (PDF)");
+  // Reads only, each page once: the writes, the PDF and the dashboard recomputed after a write stay out.
+  const reads = pages.filter((p) => !p.before && p.requests !== entry && p.name !== "Dossier de comité (PDF)");
   const mixed: Scenario = { name: "Charge mixte en lecture", requests: (c, n) => cycle(reads, c + n).requests(c, n) };
   return { pages, mixed, notes };
 }
 
 // ---------- Measuring ----------
 
+/** The server's peak resident memory: its process and those it forked (JALON_WORKERS), each at its own peak. */
 function peakMemoryMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-  return kb ? Number(kb) / 1024 : Number.NaN;
+  const forked = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+  return [String(pid), ...forked].reduce((total, process) => {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${process}/status`, "utf8"))?.[1];
+    return total + (kb ? Number(kb) / 1024 : Number.NaN);
+  }, 0);
 }
 
 interface Measured {
@@ -299,6 +312,7 @@ interface Measured {
   rows: { scenario: Scenario; summary: Summary }[];
   mixed: Summary;
   mixedClients: number;
+  workers: number;
   memoryMb: number;
   notes: string[];
 }
@@ -309,8 +323,10 @@ async function measure(prepared: Prepared, opts: Options): Promise<Measured> {
   const fixtures = await readFixtures(prepared.target);
   console.log(`${prepared.label} : ${number(fixtures.counts.products)} produits, ${number(fixtures.counts.values)} valeurs d'indicateurs (${seedTime}).`);
   let server: RunningServer | undefined;
+  const workers = prepared.target.kind === "postgresql" ? opts.workers : 1;
   try {
     server = (await startServer({
+      JALON_WORKERS: String(workers),
       ...targetEnv(prepared.target),
       JALON_DEMO_DATA: "0",
       JALON_DEMO_SIGNIN: "1",
@@ -323,7 +339,13 @@ async function measure(prepared: Prepared, opts: Options): Promise<Measured> {
     for (const scenario of pages) {
       process.stdout.write(`  ${scenario.name}… `);
       const summary = summarize(
-        await runLoad({ url: server.url, clients: opts.connections, seconds: opts.duration, next: scenario.requests }),
+        await runLoad({
+          url: server.url,
+          clients: scenario.clients ?? opts.connections,
+          seconds: opts.duration,
+          next: scenario.requests,
+          before: scenario.before,
+        }),
       );
       console.log(`p95 ${number(summary.p95)} ms, ${number(summary.perSecond)} req/s${summary.errors ? `, ${summary.errors} erreurs` : ""}`);
       rows.push({ scenario, summary });
@@ -343,6 +365,7 @@ async function measure(prepared: Prepared, opts: Options): Promise<Measured> {
       rows,
       mixed: mixedSummary,
       mixedClients: opts.mixedConnections,
+      workers,
       memoryMb: peakMemoryMb(server.pid),
       notes,
     };
@@ -379,11 +402,11 @@ function table(result: Measured, enforceTargets: boolean): string {
   const memoryOk = result.memoryMb <= 400;
   const errors = [...result.rows.flatMap((r) => r.summary.errorKinds), ...m.errorKinds];
   return [
-    `**${result.label}** — ${number(result.counts.products)} produits, ${number(result.counts.values)} valeurs d'indicateurs (${result.seedTime}).`,
+    `**${result.label}**, ${result.workers > 1 ? `${result.workers} processus Node (JALON_WORKERS)` : "un processus Node"} — ${number(result.counts.products)} produits, ${number(result.counts.values)} valeurs d'indicateurs (${result.seedTime}).`,
     "",
     ...lines,
     "",
-    `Mémoire du serveur (pic RSS, VmHWM) : ${number(result.memoryMb)} Mo${enforceTargets ? ` — objectif ≤ 400 Mo : ${verdict(memoryOk)}` : ""}.`,
+    `Mémoire du serveur (pic RSS, VmHWM${result.workers > 1 ? ", somme des processus" : ""}) : ${number(result.memoryMb)} Mo${enforceTargets ? ` — objectif ≤ 400 Mo : ${verdict(memoryOk)}` : ""}.`,
     ...result.notes.map((note) => `- ${note}`),
     ...errors.map((error) => `- Exemple d'erreur : ${error}`),
   ].join("\n");

@@ -99,6 +99,8 @@ export async function runLoad(options: {
   seconds: number;
   warmup?: number;
   next: (client: number, n: number) => BenchRequest;
+  /** Sent, and waited for, before each request, outside its time (e.g. a write that empties a cache). */
+  before?: (client: number, n: number) => BenchRequest;
 }): Promise<LoadResult> {
   const base = new URL(options.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.clients });
@@ -115,19 +117,30 @@ export async function runLoad(options: {
       return { problem: `${(error as Error).message} sur ${request.path}` };
     }
   };
+  const fail = (problem: string) => {
+    errors += 1;
+    errorKinds.set(problem.replace(/\d+/g, "N"), problem);
+  };
+  const prepare = async (index: number, n: number) => {
+    const problem = options.before ? (await call(options.before(index, n))).problem : null;
+    if (problem) fail(problem);
+  };
   const clients = Array.from({ length: options.clients }, (_, index) => index);
   await Promise.all(clients.map(async (index) => {
-    for (let n = 0; n < warmup; n++) await call(options.next(index, n));
+    for (let n = 0; n < warmup; n++) {
+      await prepare(index, n);
+      await call(options.next(index, n));
+    }
   }));
   const started = performance.now();
   const end = started + options.seconds * 1000;
   await Promise.all(clients.map(async (index) => {
     for (let n = warmup; performance.now() < end; n++) {
+      await prepare(index, n);
       const sent = performance.now();
       const { problem, timing } = await call(options.next(index, n));
       if (problem) {
-        errors += 1;
-        errorKinds.set(problem.replace(/\d+/g, "N"), problem);
+        fail(problem);
       } else {
         samples.push({ ms: performance.now() - sent, ...parseServerTiming(timing) });
       }
