@@ -11,6 +11,7 @@ import type { DatabaseTarget } from "../app/config.server";
 import { openDatabase } from "../app/db/connect.server";
 import { monthKey, parisToday, readEntryMonth } from "../app/domain/entry-periods";
 import { projectPath } from "../app/project-root.server";
+import { plural } from "../app/ui/plural";
 import { startServer, targetEnv, type RunningServer } from "../tests/support/server";
 import { databaseUrl, withAdminClient } from "../tests/support/template";
 import { runLoad, summarize, type BenchRequest, type Summary } from "./bench/load";
@@ -421,7 +422,8 @@ function machine(): string {
       return "inconnu";
     }
   };
-  const dirty = git(["status", "--porcelain"]) ? " (avec des modifications non commitées)" : "";
+  // The results file itself is left out: earlier runs of the same session append to it.
+  const dirty = git(["status", "--porcelain", "--", ".", ":!bench/results.md"]) ? " (avec des modifications non commitées)" : "";
   return [
     `Machine : ${cpus[0]?.model.trim() ?? "processeur inconnu"}, ${cpus.length} cœurs, ${number(os.totalmem() / 1024 ** 3, 1)} Go de RAM, charge au départ ${os.loadavg().map((l) => number(l, 2)).join(" / ")}`,
     `Node ${process.version} (la version de PostgreSQL est dans le titre de sa section), commit ${git(["rev-parse", "--short", "HEAD"])}${dirty}`,
@@ -439,7 +441,7 @@ async function main(): Promise<number> {
     execFileSync("npm", ["run", "build"], { cwd: projectPath(), stdio: "inherit" });
   }
   const header = [
-    `## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — échelle ${opts.scale}, ${opts.duration} s par scénario, ${opts.connections} clients par page`,
+    `## ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC — échelle ${opts.scale}, ${opts.duration} s par scénario, ${plural(opts.connections, "client", "clients")} par page`,
     "",
     machine(),
   ].join("\n");
