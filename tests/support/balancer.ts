@@ -2,7 +2,8 @@
 // each request goes to the next upstream, so consecutive requests of one browser land on different
 // processes. It forwards the client's address (X-Forwarded-For), records which upstream served what,
 // and, like a production balancer's passive health check, passes a request that an upstream refuses
-// to connect (a process that died) on to the next one.
+// to connect (a process that died) on to the next one, and sends again one that met a kept-alive
+// connection closed under it.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -39,7 +40,7 @@ export async function startBalancer(upstreams: string[]): Promise<Balancer> {
     const first = next++ % upstreams.length;
     const entry = { method: req.method ?? "GET", path: req.url ?? "/", upstream: first, document: req.headers["sec-fetch-dest"] === "document" };
     log.push(entry);
-    const attempt = (tries: number) => {
+    const attempt = (tries: number, resent = 0) => {
       const index = (first + tries) % upstreams.length;
       entry.upstream = index;
       const upstream = http.request(
@@ -53,8 +54,13 @@ export async function startBalancer(upstreams: string[]): Promise<Balancer> {
       );
       upstream.on("error", (error: NodeJS.ErrnoException) => {
         if (error.code === "ECONNREFUSED" && tries + 1 < upstreams.length) return attempt(tries + 1);
+        // A kept-alive connection that the upstream closed as it was being reused (its idle timeout
+        // elapsed): a read is sent again, as Node's documentation advises and production balancers
+        // do for idempotent requests.
+        const idempotent = req.method === "GET" || req.method === "HEAD";
+        if (idempotent && upstream.reusedSocket && error.code === "ECONNRESET" && resent < 2) return attempt(tries, resent + 1);
         if (!res.headersSent) res.writeHead(502, { "Content-Type": "text/plain; charset=utf-8" });
-        res.end("Passerelle : le processus Jalon ne répond pas.");
+        res.end(`Passerelle : le processus Jalon ne répond pas (${error.code ?? error.message}).`);
       });
       upstream.end(body);
     };
