@@ -1,5 +1,6 @@
-// npm run db:seed [-- --scale N]: replaces the demo portfolio with N copies of it (default 1), after
-// applying migrations. Refuses to touch a database whose products or accounts do not come from the seed.
+// npm run db:seed [-- --scale N]: replaces the demo portfolio with N copies of its products (default 1;
+// copies share incubators by groups of seven), after applying migrations. Refuses to touch a database
+// whose products or accounts do not come from the seed.
 import { parseArgs } from "node:util";
 import { StartupError } from "../app/config.server";
 import { resetPortfolio, seedMeta, seedPortfolio } from "../app/db/seed/seed.server";

@@ -1,6 +1,7 @@
 // The demo portfolio: loaded once into an empty database, realistic against the doctrine (valid
 // histories, committee decisions behind every phase change, monthly indicators, budgets), the same on
-// every run, and N times larger at scale N. Also the `npm run db:seed` command's refusals.
+// every run, and N times larger at scale N but for its incubators, shared by groups of units. Also the
+// `npm run db:seed` command's refusals.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +15,11 @@ import {
   createProduct,
   recordDecision,
 } from "~/db/seed/factories.server";
+import { MINISTRIES, ORGANISATIONS, PRODUCTS } from "~/db/seed/demo-catalogue.server";
+import { createPeople } from "~/db/seed/demo-people.server";
+import { createPortfolio, UNITS_PER_INCUBATOR_GROUP } from "~/db/seed/demo-portfolio.server";
 import { DEMO_ANCHOR } from "~/db/seed/demo-timeline";
+import { createRandom, hashSeed } from "~/db/seed/random";
 import { resetPortfolio, seedDemoIfEmpty, seedPortfolio } from "~/db/seed/seed.server";
 import { addMonthsUtc, isoDay } from "~/domain/days";
 import { checkFastCoFunding } from "~/domain/funding";
@@ -43,6 +48,9 @@ async function tableCounts() {
     decisions: await prisma.decision.count(),
     envelopes: await prisma.fundingEnvelope.count(),
     budgetLines: await prisma.budgetLine.count(),
+    sessions: await prisma.committeeSession.count(),
+    agendaItems: await prisma.agendaItem.count(),
+    incubatorRoles: await prisma.roleAssignment.count({ where: { incubatorId: { not: null } } }),
   };
 }
 
@@ -278,7 +286,7 @@ describe("the demo portfolio", () => {
     expect(await db().user.count({ where: { email: { endsWith: "@demo.jalon.example" } } })).toBe(6);
   });
 
-  it("is the same on every run, and N times larger at scale N", async () => {
+  it("is the same on every run, and N times larger at scale N but for incubators, staff and sessions", async () => {
     const before = await tableCounts();
     const beforeHistories = await histories();
     await resetPortfolio(db());
@@ -286,19 +294,88 @@ describe("the demo portfolio", () => {
     expect(await db().appMeta.findUnique({ where: { key: "seed" } })).toBeNull();
 
     const counts = await seedPortfolio(db(), { scale: 2 });
-    expect(counts.Product).toBe(2 * before.products);
-    expect(counts.Incubator).toBe(2 * before.incubators);
-    expect(counts.Ministry).toBe(before.ministries);
     const after = await tableCounts();
+    // Products and all that is theirs scale N× (the second unit's products draw their own histories,
+    // so the figures are close to, not exactly, twice the demo's)…
+    expect(counts.Product).toBe(2 * before.products);
     expect(after.products).toBe(counts.Product);
     expect(after.values).toBe(counts.IndicatorValue);
-    expect(after.values).toBeGreaterThan(1.8 * before.values);
     expect(after.decisions).toBe(counts.Decision);
+    for (const key of ["phases", "values", "decisions", "envelopes", "budgetLines", "agendaItems"] as const) {
+      expect(after[key], key).toBeGreaterThan(1.8 * before[key]);
+      expect(after[key], key).toBeLessThan(2.2 * before[key]);
+    }
+    // …but units share incubators (a real network has about 50 for 2,000 products), with their staff
+    // and committee sessions: the second unit's products join the demo's sessions.
+    expect(after.incubators).toBe(before.incubators);
+    expect(after.incubatorRoles).toBe(before.incubatorRoles);
+    expect(after.sessions).toBeGreaterThan(before.sessions);
+    expect(after.sessions).toBeLessThan(1.5 * before.sessions);
+    expect(counts.Ministry).toBe(before.ministries);
+    const sessions = await db().committeeSession.findMany({
+      include: { agenda: { include: { product: { select: { slug: true } } } }, decisions: true, members: true },
+    });
+    for (const session of sessions) {
+      expect(session.agenda.map((a) => a.position).sort((a, b) => a - b)).toEqual(session.agenda.map((_, i) => i));
+      expect(session.decisions.every((d) => session.agenda.some((a) => a.productId === d.productId))).toBe(true);
+      expect(session.members.filter((m) => m.seat === "incubator_head").length).toBe(session.agenda.length > 0 ? 1 : 0);
+    }
+    const secondUnit = (slug: string) => slug.endsWith("-2") && !beforeHistories.has(slug);
+    const mixed = sessions.filter(
+      (s) => s.agenda.some((a) => secondUnit(a.product.slug)) && s.agenda.some((a) => !secondUnit(a.product.slug)),
+    );
+    expect(mixed.length).toBeGreaterThan(before.sessions / 2);
     const afterHistories = await histories();
     for (const [slug, history] of beforeHistories) expect(afterHistories.get(slug), slug).toEqual(history);
     expect((await db().appMeta.findUniqueOrThrow({ where: { key: "seed" } })).value).toMatchObject({ scale: 2 });
     await expect(seedPortfolio(db(), { scale: 1 })).rejects.toThrow(/resetPortfolio/);
     await expect(seedPortfolio(db(), { scale: 0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe("the portfolio at scale", () => {
+  it("shares incubators by groups of units, and keeps every session's agenda consistent", () => {
+    // Built in memory: a database at this scale would take the test too long.
+    const people = createPeople();
+    const rng = createRandom(hashSeed("test reference"));
+    const ref = {
+      ministries: new Map(MINISTRIES.map((m) => [m.key, rng.uuid()])),
+      organisations: new Map(ORGANISATIONS.map((o) => [o.key, rng.uuid()])),
+      investors: new Map(ORGANISATIONS.map((o) => [o.key, people.person(rng)])),
+      adminId: rng.uuid(),
+    };
+    const scale = UNITS_PER_INCUBATOR_GROUP + 1;
+    const build = createPortfolio(ref, people, scale);
+    const incubators = new Set<string>();
+    const sessions = new Set<string>();
+    const positions = new Map<string, number[]>();
+    const slugs = new Set<string>();
+    let products = 0;
+    let demoIncubators = 0;
+    for (let unit = 0; unit < scale; unit++) {
+      const rows = build(unit);
+      if (unit === 0) demoIncubators = rows.Incubator.length;
+      for (const row of rows.Incubator) incubators.add(row.id);
+      for (const row of rows.Product) {
+        expect(incubators.has(row.primaryIncubatorId)).toBe(true);
+        slugs.add(row.slug);
+      }
+      products += rows.Product.length;
+      for (const row of rows.CommitteeSession) {
+        expect(sessions.has(row.id), "a session is written once").toBe(false);
+        sessions.add(row.id);
+      }
+      for (const row of rows.AgendaItem) {
+        expect(sessions.has(row.sessionId), "a session is written before its agenda").toBe(true);
+        positions.set(row.sessionId, [...(positions.get(row.sessionId) ?? []), row.position]);
+      }
+      for (const row of rows.Decision) expect(sessions.has(row.sessionId ?? "")).toBe(true);
+    }
+    expect(incubators.size).toBe(2 * demoIncubators);
+    expect(slugs.size).toBe(products);
+    expect(products).toBe(scale * PRODUCTS.length);
+    for (const list of positions.values()) expect(list.sort((a, b) => a - b)).toEqual(list.map((_, i) => i));
+    expect(Math.max(...[...positions.values()].map((list) => list.length))).toBeGreaterThan(UNITS_PER_INCUBATOR_GROUP);
   });
 });
 

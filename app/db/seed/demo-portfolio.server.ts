@@ -1,6 +1,10 @@
-// Builds the rows of one "unit" of the demo portfolio: its incubators with their staff, their products
-// (history, team, indicators and values, funding), and their committee sessions with agenda, votes
-// and decisions. Unit 0 is the demo itself; units 1…N−1 are regional variants for load tests.
+// Builds the rows of one "unit" of the demo portfolio: its products (history, team, indicators and
+// values, funding) and their place in committee sessions (agenda, votes, decisions). Unit 0 is the
+// demo itself; units 1…N−1 are regional variants for load tests. Units share incubators by groups of
+// seven: a real network has about 50 incubators for 2,000 products (40 each), so at scale 50 the 2,200
+// products sit in 56 incubators (44 each) rather than 350 (which would inflate every incubator filter).
+// The first unit of a group (its "anchor") creates the incubators, their staff and calendars; the
+// other units put their products into them and onto their committee sessions.
 import { isoDay } from "~/domain/days";
 import type { BudgetActivity, BudgetResource } from "~/domain/budget-taxonomy";
 import { isTerminal } from "~/domain/phases";
@@ -88,10 +92,28 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 /** Values older than this were checked by a coach; newer ones are still as declared. */
 const VALIDATED_BEFORE = addDays(DEMO_ANCHOR, -92);
 
+/**
+ * The number of consecutive units that share the incubators of the first of them: a unit brings 44
+ * products to 7 incubators, a group 44 to each, about what a real incubator follows.
+ */
+export const UNITS_PER_INCUBATOR_GROUP = 7;
+
+/** A session's items that come from the unit being built. */
 interface SessionDraft {
   slot: SessionSlot;
   id: string;
   items: Array<{ productId: string; intrapreneur: Person; investor: Person | null; decision: Outcome | null }>;
+}
+
+/**
+ * A session of an incubator as the whole group of units fills it: how many agenda items each unit
+ * brings (planned up front from the products' plans, so that the first unit writes the session row
+ * with its final length and later units number their items after the earlier ones), and the sponsors
+ * already seated.
+ */
+interface SharedSession {
+  itemsPerUnit: number[];
+  seatedInvestors: Set<string>;
 }
 
 interface IncubatorContext {
@@ -103,7 +125,9 @@ interface IncubatorContext {
   coaches: Person[];
   portfolioManager: Person;
   member: Person;
-  sessions: Map<number, SessionDraft>;
+  /** The group's sessions by calendar index. */
+  sessions: Map<number, SharedSession>;
+  /** The anchor unit that created the incubator: its ids and names derive from it. */
   unit: number;
 }
 
@@ -113,6 +137,8 @@ interface UnitContext {
   people: People;
   rows: DemoRows;
   incubators: Map<string, IncubatorContext>;
+  /** This unit's items, per incubator and calendar index. */
+  drafts: Map<IncubatorContext, Map<number, SessionDraft>>;
 }
 
 function variantSuffix(unit: number): string | null {
@@ -122,14 +148,63 @@ function variantSuffix(unit: number): string | null {
   return round === 0 ? region : `${region} ${round + 1}`;
 }
 
-/** All rows of one unit of the portfolio. */
-export function buildUnit(ref: DemoReference, people: People, unit: number): DemoRows {
-  const ctx: UnitContext = { unit, ref, people, rows: emptyRows(), incubators: new Map() };
-  for (const seed of INCUBATORS) ctx.incubators.set(seed.key, addIncubator(ctx, seed));
-  for (const seed of PRODUCTS) addProduct(ctx, seed);
-  for (const incubator of ctx.incubators.values()) addSessions(ctx, incubator);
-  if (unit === 0) addAuditLog(ctx);
-  return ctx.rows;
+/**
+ * Builds the units of a portfolio of `scale` units, one call per unit in order (0, 1, 2…): each call
+ * returns that unit's rows, to insert before the next call. Only the incubators of the current group
+ * are kept between calls, so memory stays bounded whatever the scale.
+ */
+export function createPortfolio(ref: DemoReference, people: People, scale: number): (unit: number) => DemoRows {
+  let expected = 0;
+  let incubators = new Map<string, IncubatorContext>();
+  return (unit) => {
+    if (unit !== expected || unit >= scale) throw new RangeError(`Unit ${unit} out of order (expected ${expected})`);
+    expected += 1;
+    const ctx: UnitContext = { unit, ref, people, rows: emptyRows(), incubators, drafts: new Map() };
+    if (unit % UNITS_PER_INCUBATOR_GROUP === 0) {
+      ctx.incubators = incubators = new Map();
+      for (const seed of INCUBATORS) ctx.incubators.set(seed.key, addIncubator(ctx, seed));
+      const last = Math.min(unit + UNITS_PER_INCUBATOR_GROUP, scale) - 1;
+      planSessions(ctx.incubators, unit, last);
+    }
+    for (const seed of PRODUCTS) addProduct(ctx, seed);
+    for (const incubator of ctx.incubators.values()) addSessions(ctx, incubator);
+    if (unit === 0) addAuditLog(ctx);
+    return ctx.rows;
+  };
+}
+
+/** The start of a product's stream: its id and life plan, the same whether planned or built. */
+function startProduct(unit: number, seed: ProductSeed, incubator: IncubatorContext) {
+  const rng = createRandom(hashSeed("product", unit, seed.slug));
+  const id = rng.uuid();
+  const plan = planLife(rng, seed.path, incubator.calendar);
+  return { rng, id, plan };
+}
+
+function incubatorOf(incubators: ReadonlyMap<string, IncubatorContext>, seed: ProductSeed): IncubatorContext {
+  const incubator = incubators.get(seed.incubator);
+  if (!incubator) throw new Error(`Unknown incubator ${seed.incubator} for ${seed.slug}`);
+  return incubator;
+}
+
+/** Counts, for every session of a group's incubators, the agenda items each unit of the group brings. */
+function planSessions(incubators: ReadonlyMap<string, IncubatorContext>, first: number, last: number): void {
+  for (let unit = first; unit <= last; unit++) {
+    for (const seed of PRODUCTS) {
+      const incubator = incubatorOf(incubators, seed);
+      const { plan } = startProduct(unit, seed, incubator);
+      const slots = plan.reviews.map((review) => review.slot);
+      if (plan.upcoming) slots.push(plan.upcoming);
+      for (const slot of slots) {
+        let session = incubator.sessions.get(slot.index);
+        if (!session) {
+          session = { itemsPerUnit: Array.from({ length: last - first + 1 }, () => 0), seatedInvestors: new Set() };
+          incubator.sessions.set(slot.index, session);
+        }
+        session.itemsPerUnit[unit - first] += 1;
+      }
+    }
+  }
 }
 
 function addUser(ctx: UnitContext, person: Person, since: Date): void {
@@ -206,12 +281,18 @@ function addIncubator(ctx: UnitContext, seed: IncubatorSeed): IncubatorContext {
   };
 }
 
-function sessionFor(incubator: IncubatorContext, slot: SessionSlot): SessionDraft {
-  let session = incubator.sessions.get(slot.index);
+function sessionFor(ctx: UnitContext, incubator: IncubatorContext, slot: SessionSlot): SessionDraft {
+  let drafts = ctx.drafts.get(incubator);
+  if (!drafts) {
+    drafts = new Map();
+    ctx.drafts.set(incubator, drafts);
+  }
+  let session = drafts.get(slot.index);
   if (!session) {
+    // Keyed by the anchor unit: every unit of the group meets in the same session.
     const id = createRandom(hashSeed("session", incubator.unit, incubator.seed.key, slot.index)).uuid();
     session = { slot, id, items: [] };
-    incubator.sessions.set(slot.index, session);
+    drafts.set(slot.index, session);
   }
   return session;
 }
@@ -232,11 +313,8 @@ interface ProductContext {
 }
 
 function addProduct(ctx: UnitContext, seed: ProductSeed): void {
-  const rng = createRandom(hashSeed("product", ctx.unit, seed.slug));
-  const incubator = ctx.incubators.get(seed.incubator);
-  if (!incubator) throw new Error(`Unknown incubator ${seed.incubator} for ${seed.slug}`);
-  const id = rng.uuid();
-  const plan = planLife(rng, seed.path, incubator.calendar);
+  const incubator = incubatorOf(ctx.incubators, seed);
+  const { rng, id, plan } = startProduct(ctx.unit, seed, incubator);
   const model = productModel(rng, seed, plan);
   const spend = monthlySpend(rng, model);
   const reachedAcceleration = seed.path.includes("acceleration");
@@ -496,7 +574,7 @@ function addReviews(p: ProductContext): GrantedDecision[] {
   const { ctx, rng, seed, plan, model, incubator } = p;
   const granted: GrantedDecision[] = [];
   for (const review of plan.reviews) {
-    const session = sessionFor(incubator, review.slot);
+    const session = sessionFor(ctx, incubator, review.slot);
     const decisionId = rng.uuid();
     const phaseAfter = review.targetPhase ?? review.phase;
     const months = review.next
@@ -545,7 +623,7 @@ function addReviews(p: ProductContext): GrantedDecision[] {
     });
   }
   if (plan.upcoming) {
-    sessionFor(incubator, plan.upcoming).items.push({
+    sessionFor(ctx, incubator, plan.upcoming).items.push({
       productId: p.id,
       intrapreneur: p.intrapreneur,
       investor: p.investor,
@@ -738,21 +816,48 @@ function addFunding(p: ProductContext, decisions: GrantedDecision[]): void {
   }
 }
 
+/**
+ * This unit's part of an incubator's sessions. The first unit of the group with items in a session
+ * writes the session row (sized for the whole group's agenda) and its standing members; later units
+ * add their agenda items after the earlier ones', their intrapreneurs and sponsors not yet seated.
+ * The anchor unit also cancels one session that no unit of the group uses.
+ */
 function addSessions(ctx: UnitContext, incubator: IncubatorContext): void {
   const rng = createRandom(hashSeed("sessions", ctx.unit, incubator.seed.key));
-  const drafts = [...incubator.sessions.values()].sort((a, b) => a.slot.index - b.slot.index);
+  const drafts = [...(ctx.drafts.get(incubator)?.values() ?? [])].sort((a, b) => a.slot.index - b.slot.index);
   const free = incubator.calendar.filter(
     (s) => s.day < DEMO_ANCHOR && s.day.getUTCFullYear() >= 2022 && !incubator.sessions.has(s.index),
   );
-  const cancelled: SessionDraft | null = free.length > 0 ? { slot: rng.pick(free), id: rng.uuid(), items: [] } : null;
+  const cancelled: SessionDraft | null =
+    ctx.unit === incubator.unit && free.length > 0 ? { slot: rng.pick(free), id: rng.uuid(), items: [] } : null;
   if (cancelled) drafts.push(cancelled);
+  const member = ctx.unit - incubator.unit;
   for (const draft of drafts) {
-    const held = draft.slot.day <= DEMO_ANCHOR;
+    const shared = draft === cancelled ? null : incubator.sessions.get(draft.slot.index);
+    if (shared && shared.itemsPerUnit[member] !== draft.items.length) {
+      throw new Error(`Session plan out of step for ${incubator.seed.key}, slot ${draft.slot.index}, unit ${ctx.unit}`);
+    }
+    const offset = shared ? shared.itemsPerUnit.slice(0, member).reduce((sum, count) => sum + count, 0) : 0;
+    const total = shared ? shared.itemsPerUnit.reduce((sum, count) => sum + count, 0) : 0;
+    addAgenda(ctx, rng, incubator, draft, draft === cancelled, { offset, total, shared });
+  }
+}
+
+function addAgenda(
+  ctx: UnitContext,
+  rng: Random,
+  incubator: IncubatorContext,
+  draft: SessionDraft,
+  cancelled: boolean,
+  { offset, total, shared }: { offset: number; total: number; shared: SharedSession | null | undefined },
+): void {
+  const held = draft.slot.day <= DEMO_ANCHOR;
+  if (offset === 0) {
     const month = isoDay(draft.slot.day).slice(0, 7);
     // A held session opened its deliberation during the meeting (50 minutes per product) and was
     // closed once every decision was recorded (two hours after the start, see addReviews).
-    const meetingMinutes = draft.items.length * 50;
-    const heldSession = held && draft !== cancelled;
+    const meetingMinutes = total * 50;
+    const heldSession = held && !cancelled;
     const at = (minutes: number) => new Date(draft.slot.startsAt.getTime() + minutes * 60_000);
     ctx.rows.CommitteeSession.push({
       id: draft.id,
@@ -761,36 +866,40 @@ function addSessions(ctx: UnitContext, incubator: IncubatorContext): void {
       startsAt: draft.slot.startsAt,
       location: rng.chance(0.7) ? incubator.seed.room : "Visioconférence",
       videoUrl: `https://visio.numerique.gouv.fr/comite-${incubator.slug}-${month}`,
-      status: draft === cancelled ? "cancelled" : held ? "held" : "planned",
+      status: cancelled ? "cancelled" : held ? "held" : "planned",
       dossierDeadline: addDays(draft.slot.startsAt, -7),
       deliberationOpenedAt: heldSession ? at(Math.max(30, meetingMinutes - 20)) : null,
       closedAt: heldSession ? at(Math.max(meetingMinutes, 120) + 10) : null,
-      chairId: draft.items.length > 0 ? incubator.head.id : null,
+      chairId: total > 0 ? incubator.head.id : null,
       createdAt: addDays(draft.slot.startsAt, -45),
     });
-    addMembers(ctx, rng, incubator, draft, held);
-    draft.items.forEach((item, position) => {
-      const short = item.decision === null ? false : rng.chance(0.2);
-      ctx.rows.AgendaItem.push({
-        id: rng.uuid(),
-        sessionId: draft.id,
-        productId: item.productId,
-        position,
-        presentationMinutes: short ? 10 : 15,
-        questionsMinutes: short ? 10 : 15,
-        deliberationMinutes: short ? 10 : 20,
-      });
-      if (item.decision) addVotes(ctx, rng, incubator, draft, item.productId, item.decision, item.investor, position);
-    });
   }
+  addMembers(ctx, rng, incubator, draft, held, offset === 0, shared?.seatedInvestors ?? new Set());
+  draft.items.forEach((item, index) => {
+    const position = offset + index;
+    const short = item.decision === null ? false : rng.chance(0.2);
+    ctx.rows.AgendaItem.push({
+      id: rng.uuid(),
+      sessionId: draft.id,
+      productId: item.productId,
+      position,
+      presentationMinutes: short ? 10 : 15,
+      questionsMinutes: short ? 10 : 15,
+      deliberationMinutes: short ? 10 : 20,
+    });
+    if (item.decision) addVotes(ctx, rng, incubator, draft, item.productId, item.decision, item.investor, position);
+  });
 }
 
+/** Seats the session's members; the head, portfolio manager and guest only when `standing` (the first unit). */
 function addMembers(
   ctx: UnitContext,
   rng: Random,
   incubator: IncubatorContext,
   draft: SessionDraft,
   held: boolean,
+  standing: boolean,
+  seatedInvestors: Set<string>,
 ): void {
   const attended = (probability: number) => (held ? rng.chance(probability) : null);
   const seat = (
@@ -808,13 +917,20 @@ function addMembers(
       attended: present,
     });
   if (draft.items.length === 0) return;
-  seat(incubator.head, incubator.head.name, "incubator_head", held ? true : null);
-  seat(incubator.portfolioManager, incubator.portfolioManager.name, "portfolio_manager", attended(0.9));
+  if (standing) {
+    seat(incubator.head, incubator.head.name, "incubator_head", held ? true : null);
+    seat(incubator.portfolioManager, incubator.portfolioManager.name, "portfolio_manager", attended(0.9));
+  }
   const investors = new Map(draft.items.flatMap((item) => (item.investor ? [[item.investor.id, item.investor]] : [])));
-  for (const investor of investors.values()) seat(investor, investor.name, "sponsor", attended(0.8));
+  for (const investor of investors.values()) {
+    // Sponsors are shared by every unit: one seat each, whichever unit brought them first.
+    if (seatedInvestors.has(investor.id)) continue;
+    seatedInvestors.add(investor.id);
+    seat(investor, investor.name, "sponsor", attended(0.8));
+  }
   const intrapreneurs = new Map(draft.items.map((item) => [item.intrapreneur.id, item.intrapreneur]));
   for (const person of intrapreneurs.values()) seat(person, person.name, "intrapreneur", attended(0.95));
-  if (rng.chance(0.2)) seat(null, rng.pick(GUESTS), "guest", held ? true : null);
+  if (standing && rng.chance(0.2)) seat(null, rng.pick(GUESTS), "guest", held ? true : null);
 }
 
 /** Most voters follow the decision; some would have preferred a neighbouring outcome. */

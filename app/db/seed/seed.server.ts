@@ -5,7 +5,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { Prisma } from "~/generated/prisma/client";
 import { MINISTRIES, ORGANISATIONS, PERSONA_SCOPE, PERSONAS } from "./demo-catalogue.server";
 import { createPeople, type People, type Person } from "./demo-people.server";
-import { buildUnit, type DemoReference } from "./demo-portfolio.server";
+import { createPortfolio, type DemoReference } from "./demo-portfolio.server";
 import { insertDemoRows, type SeedCounts } from "./demo-tables.server";
 import { assignRole, createMinistry, createOrganisation, createUser, type Db } from "./factories.server";
 import { createRandom, hashSeed } from "./random";
@@ -95,9 +95,11 @@ async function seedInto(db: Db, scale: number): Promise<SeedCounts> {
   const counts = emptyCounts();
   const people = createPeople();
   const reference = await createReference(db, people, counts);
-  // One unit at a time: memory stays bounded whatever the scale.
+  // One unit at a time: memory stays bounded whatever the scale. Units share incubators by groups
+  // of seven (see demo-portfolio.server.ts): products scale N×, incubators about N/7×.
+  const buildUnit = createPortfolio(reference, people, scale);
   for (let unit = 0; unit < scale; unit++) {
-    await insertDemoRows(db, buildUnit(reference, people, unit), counts);
+    await insertDemoRows(db, buildUnit(unit), counts);
   }
   const meta: SeedMeta = { kind: "demo", scale, at: new Date().toISOString() };
   await db.appMeta.upsert({
