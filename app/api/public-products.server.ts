@@ -53,18 +53,16 @@ function lastChange(row: PublicProductRow): Date {
   return row.phases.reduce((latest, p) => (p.createdAt > latest ? p.createdAt : latest), row.updatedAt);
 }
 
-/** A page's row as one query reads it: the relations as JSON (text through the embedded driver). */
+/** A page's row as one query reads it: the relations as JSON. */
 interface RawPublicProduct extends Omit<PublicProductRow, "primaryIncubator" | "coIncubators" | "sponsors" | "phases"> {
   total: number;
   incubatorSlug: string;
   incubatorName: string;
-  coIncubators: Json<{ slug: string; name: string }[]>;
-  sponsors: Json<{ slug: string; name: string; acronym: string | null }[]>;
-  phases: Json<{ phase: string; startDate: string; endDate: string | null; createdAt: string }[]>;
+  coIncubators: { slug: string; name: string }[];
+  sponsors: { slug: string; name: string; acronym: string | null }[];
+  phases: { phase: string; startDate: string; endDate: string | null; createdAt: string }[];
 }
-type Json<T> = T | string;
 
-const fromJson = <T>(value: Json<T>): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 // JSON writes a timestamp without its zone: stored in UTC.
 const utc = (timestamp: string) => new Date(`${timestamp}Z`);
 
@@ -72,9 +70,9 @@ function fromRaw({ total: _total, incubatorSlug, incubatorName, coIncubators, sp
   return {
     ...product,
     primaryIncubator: { slug: incubatorSlug, name: incubatorName },
-    coIncubators: fromJson(coIncubators).map((incubator) => ({ incubator })),
-    sponsors: fromJson(sponsors).map((organisation) => ({ organisation })),
-    phases: fromJson(phases).map((p) => ({ phase: p.phase, startDate: day(p.startDate), endDate: p.endDate === null ? null : day(p.endDate), createdAt: utc(p.createdAt) })),
+    coIncubators: coIncubators.map((incubator) => ({ incubator })),
+    sponsors: sponsors.map((organisation) => ({ organisation })),
+    phases: phases.map((p) => ({ phase: p.phase, startDate: day(p.startDate), endDate: p.endDate === null ? null : day(p.endDate), createdAt: utc(p.createdAt) })),
   };
 }
 

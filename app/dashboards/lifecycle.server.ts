@@ -193,7 +193,7 @@ export interface Timeline {
 interface RawTimelineRow {
   slug: string;
   name: string;
-  entries: { phase: Phase; startDate: string; endDate: string | null }[] | string;
+  entries: { phase: Phase; startDate: string; endDate: string | null }[];
   total: number;
 }
 
@@ -220,9 +220,7 @@ export async function timeline(query: DashboardQuery, limit = TIMELINE_ROWS): Pr
   return {
     total: rows[0]?.total ?? 0,
     rows: rows.map((row) => {
-      // Drivers differ: the embedded one returns JSON as text.
-      const entries: Exclude<RawTimelineRow["entries"], string> = typeof row.entries === "string" ? JSON.parse(row.entries) : row.entries;
-      const history = entries.map((e) => ({
+      const history = row.entries.map((e) => ({
         phase: e.phase,
         startDate: new Date(`${e.startDate.slice(0, 10)}T00:00:00Z`),
         endDate: e.endDate ? new Date(`${e.endDate.slice(0, 10)}T00:00:00Z`) : null,

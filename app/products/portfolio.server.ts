@@ -81,7 +81,7 @@ interface RawRow {
   incubatorSlug: string;
   incubatorName: string;
   ministryName: string | null;
-  sponsors: { slug: string; name: string; acronym: string | null }[] | string;
+  sponsors: { slug: string; name: string; acronym: string | null }[];
   lastUpdate: Date;
   stale: boolean;
   nextReview: Date | null;
@@ -352,8 +352,7 @@ function toRow(raw: RawRow, asOf: Date): PortfolioRow {
     phase: raw.phase as Phase | null,
     incubator: { slug: raw.incubatorSlug, name: raw.incubatorName },
     ministry: raw.ministryName,
-    // Drivers differ: the embedded one returns JSON as text.
-    sponsors: typeof raw.sponsors === "string" ? JSON.parse(raw.sponsors) : raw.sponsors,
+    sponsors: raw.sponsors,
     lastUpdate: raw.lastUpdate,
     staleDays: raw.stale ? Math.floor((asOf.getTime() - raw.lastUpdate.getTime()) / DAY_MS) : null,
     nextReview: raw.nextReview,
@@ -427,8 +426,6 @@ interface KnownSlugs {
 type Choice = { id: string; slug: string; name: string };
 type SponsorChoice = Choice & { acronym: string | null };
 
-// Drivers differ: the embedded one returns JSON as text.
-const fromJson = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 const slugIds = (choices: readonly Choice[]) => new Map(choices.map((choice) => [choice.slug, choice.id]));
 
 /** The choices of the filter form's lists (one query), and the ids of their slugs. */
@@ -438,15 +435,15 @@ async function filterChoices(actor: Actor | null): Promise<{ options: FilterOpti
     ? Prisma.sql`EXISTS (SELECT 1 FROM "ProductSponsor" ps WHERE ps."organisationId" = o.id)`
     : Prisma.sql`EXISTS (SELECT 1 FROM "ProductSponsor" ps JOIN "Product" p ON p.id = ps."productId"
         WHERE ps."organisationId" = o.id AND ${visibleProductsSql(actor)})`;
-  const [row] = await db().$queryRaw<{ incubators: Choice[] | string; ministries: Choice[] | string; sponsors: SponsorChoice[] | string }[]>`
+  const [row] = await db().$queryRaw<{ incubators: Choice[]; ministries: Choice[]; sponsors: SponsorChoice[] }[]>`
     SELECT
       (SELECT coalesce(json_agg(json_build_object('id', i.id, 'slug', i.slug, 'name', i.name)), '[]'::json) FROM "Incubator" i) AS incubators,
       (SELECT coalesce(json_agg(json_build_object('id', m.id, 'slug', m.slug, 'name', m.name)), '[]'::json) FROM "Ministry" m) AS ministries,
       (SELECT coalesce(json_agg(json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'acronym', o.acronym)), '[]'::json)
         FROM "Organisation" o WHERE ${sponsoring}) AS sponsors`;
-  const incubators = fromJson(row.incubators).sort(byName);
-  const ministries = fromJson(row.ministries).sort(byName);
-  const sponsors = fromJson(row.sponsors).sort(byName);
+  const incubators = row.incubators.sort(byName);
+  const ministries = row.ministries.sort(byName);
+  const sponsors = row.sponsors.sort(byName);
   return {
     options: {
       incubators: incubators.map(({ slug, name }) => ({ slug, name })),
