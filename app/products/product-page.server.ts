@@ -2,7 +2,6 @@
 import { can, type Actor } from "~/auth/permissions";
 import type { EventKind } from "~/domain/product-events";
 import { Prisma } from "~/generated/prisma/client";
-import type { AccessibilityStatus } from "~/generated/prisma/enums";
 import { reviewSummary } from "~/committees/calendar.server";
 import { productConditions } from "~/committees/conditions.server";
 import { nextSessionDossier } from "~/committees/dossiers.server";
@@ -17,6 +16,7 @@ import { webUrl } from "~/ui/web-url";
 import { renderMarkdown } from "./markdown.server";
 import type { TimelineStep } from "./phase-timeline";
 import { toPhaseHistory } from "./phase-history.server";
+import type { PROFILE_SELECT } from "./product-form";
 import { toProductScope } from "./visibility.server";
 
 
@@ -49,24 +49,12 @@ function productTools(actor: Actor | null, scope: ReturnType<typeof toProductSco
   return tools.filter(([allowed]) => allowed).map(([, tool]) => tool);
 }
 
+type SheetScalars = Prisma.ProductGetPayload<{
+  select: typeof PROFILE_SELECT & { id: true; slug: true; name: true; isPublic: true; primaryIncubatorId: true; updatedAt: true };
+}>;
+
 /** A product as its page and its committee dossier read it, in the shape Prisma would give (days at UTC midnight). */
-export interface ProductSheet {
-  id: string;
-  slug: string;
-  name: string;
-  pitch: string;
-  description: string;
-  websiteUrl: string | null;
-  repositoryUrl: string | null;
-  statsUrl: string | null;
-  budgetUrl: string | null;
-  accessibilityStatus: AccessibilityStatus;
-  securityApproach: string | null;
-  openSource: boolean;
-  usesDsfr: boolean;
-  isPublic: boolean;
-  primaryIncubatorId: string;
-  updatedAt: Date;
+export interface ProductSheet extends SheetScalars {
   primaryIncubator: { slug: string; name: string; reviewIntervalMonths: number };
   coIncubators: { incubatorId: string; incubator: { slug: string; name: string } }[];
   sponsors: { organisationId: string; organisation: { slug: string; name: string; acronym: string | null } }[];
