@@ -15,14 +15,13 @@ import { Frequency, type ValueStatus } from "~/generated/prisma/enums";
 import { lockProduct, type ProductAccess } from "~/products/product-access.server";
 import { entryFieldsSchema, reasonField, valueField } from "./entry-form";
 import { issuesByField } from "./indicator-form";
-import { recordValues, type RecordSummary, type ValueInput } from "./values.server";
+import { recordValues, valueKey, type RecordSummary, type ValueInput } from "./values.server";
 
 interface Slot {
   indicatorId: string;
   periodStart: Date;
 }
 
-const slotKey = (indicatorId: string, periodStart: Date) => `${indicatorId}|${isoDay(periodStart)}`;
 
 /** The product's active indicators and the periods the month's screen asks each of them for. */
 async function screenSlots(client: Db, productId: string, month: Date) {
@@ -31,10 +30,14 @@ async function screenSlots(client: Db, productId: string, month: Date) {
     select: { id: true, name: true, unit: true, level: true, kind: true, matrixCode: true, frequency: true },
   });
   indicators.sort(compareIndicators);
-  const slots: Slot[] = indicators.flatMap((indicator) =>
+  return { indicators, slots: slotsOf(indicators, month) };
+}
+
+/** The periods a screen of `month` shows for each indicator: one to several, by its frequency. */
+function slotsOf(indicators: readonly { id: string; frequency: Frequency }[], month: Date): Slot[] {
+  return indicators.flatMap((indicator) =>
     entryPeriods(month, indicator.frequency).map((periodStart) => ({ indicatorId: indicator.id, periodStart })),
   );
-  return { indicators, slots };
 }
 
 const valueSelect = {
@@ -67,7 +70,7 @@ export async function loadEntryPage(access: ProductAccess, month: Date) {
     where: { indicatorId: { in: indicators.map((i) => i.id) }, periodStart: { in: [...dates].map((t) => new Date(t)) } },
     select: valueSelect,
   });
-  const byKey = new Map(values.map((value) => [slotKey(value.indicatorId, value.periodStart), value]));
+  const byKey = new Map(values.map((value) => [valueKey(value.indicatorId, value.periodStart), value]));
   return {
     mayValidate: can(access.viewer, "indicator.validate", access.scope),
     // Validating "every value" then covers only the values this page showed.
@@ -78,8 +81,8 @@ export async function loadEntryPage(access: ProductAccess, month: Date) {
         periodStart,
         valueField: valueField(indicator.id, periodStart),
         reasonField: reasonField(indicator.id, periodStart),
-        current: byKey.get(slotKey(indicator.id, periodStart)) ?? null,
-        previous: { periodStart: previousStart, value: byKey.get(slotKey(indicator.id, previousStart))?.value ?? null },
+        current: byKey.get(valueKey(indicator.id, periodStart)) ?? null,
+        previous: { periodStart: previousStart, value: byKey.get(valueKey(indicator.id, previousStart))?.value ?? null },
       })),
     })),
   };
@@ -101,11 +104,12 @@ async function recordedSlots(tx: Db, productId: string, month: Date) {
     LEFT JOIN "IndicatorValue" v ON v."indicatorId" = i.id AND v."periodStart" IN (${Prisma.join(starts.map((start) => Prisma.sql`${start}::date`))})
     WHERE i."productId" = ${productId}::uuid AND i."archivedAt" IS NULL`;
   const frequencies = new Map(rows.map((row) => [row.indicatorId, row.frequency]));
-  const slots: Slot[] = [...frequencies].flatMap(([indicatorId, frequency]) =>
-    entryPeriods(month, frequency).map((periodStart) => ({ indicatorId, periodStart })),
-  );
+  const slots = slotsOf([...frequencies].map(([id, frequency]) => ({ id, frequency })), month);
+  const onScreen = new Set(slots.map((slot) => valueKey(slot.indicatorId, slot.periodStart)));
   const recorded = rows.flatMap(({ indicatorId, id, periodStart, value, status }) =>
-    id !== null && periodStart !== null && value !== null && status !== null ? [{ id, indicatorId, periodStart, value, status }] : [],
+    id !== null && periodStart !== null && value !== null && status !== null && onScreen.has(valueKey(indicatorId, periodStart))
+      ? [{ id, indicatorId, periodStart, value, status }]
+      : [],
   );
   return { slots, recorded };
 }
@@ -128,7 +132,7 @@ export async function saveEntries(actorId: string, productId: string, month: Dat
     const parsed = entryFieldsSchema(slots).safeParse(fields);
     if (!parsed.success) return { ok: false, errors: issuesByField(parsed.error) };
     const typed = parsed.data as Record<string, number | string | undefined>;
-    const existingByKey = new Map(existing.map((value) => [slotKey(value.indicatorId, value.periodStart), value]));
+    const existingByKey = new Map(existing.map((value) => [valueKey(value.indicatorId, value.periodStart), value]));
 
     const errors: FieldErrors = {};
     const inputs: ValueInput[] = [];
@@ -137,7 +141,7 @@ export async function saveEntries(actorId: string, productId: string, month: Dat
       if (!(name in fields)) continue;
       const value = typed[name] as number | undefined;
       const reason = typed[reasonField(slot.indicatorId, slot.periodStart)] as string | undefined;
-      const before = existingByKey.get(slotKey(slot.indicatorId, slot.periodStart));
+      const before = existingByKey.get(valueKey(slot.indicatorId, slot.periodStart));
       if (value === undefined) {
         if (before) errors[name] = [CLEARED];
         continue;
@@ -183,7 +187,7 @@ export async function validateValues(
     let ids: string[];
     if (which === "all") {
       const { slots } = await screenSlots(tx, productId, month);
-      const onScreen = new Set(slots.map((slot) => slotKey(slot.indicatorId, slot.periodStart)));
+      const onScreen = new Set(slots.map((slot) => valueKey(slot.indicatorId, slot.periodStart)));
       const declared = await tx.indicatorValue.findMany({
         where: {
           indicatorId: { in: slots.map((s) => s.indicatorId) },
@@ -193,7 +197,7 @@ export async function validateValues(
         },
         select: { id: true, indicatorId: true, periodStart: true },
       });
-      ids = declared.filter((value) => onScreen.has(slotKey(value.indicatorId, value.periodStart))).map((value) => value.id);
+      ids = declared.filter((value) => onScreen.has(valueKey(value.indicatorId, value.periodStart))).map((value) => value.id);
     } else {
       const value = await tx.indicatorValue.findFirst({
         where: { id: which, indicator: { productId } },

@@ -28,7 +28,8 @@ export interface RecordedValue {
   value: number;
 }
 
-const valueKey = (indicatorId: string, periodStart: Date) => `${indicatorId}|${isoDay(periodStart)}`;
+/** An indicator and a period, as a key: an indicator has one value at most per period. */
+export const valueKey = (indicatorId: string, periodStart: Date) => `${indicatorId}|${isoDay(periodStart)}`;
 
 /** The values recorded for the inputs' indicators and periods, in one query. */
 function readRecorded(tx: Db, inputs: readonly ValueInput[]): Promise<RecordedValue[]> {
