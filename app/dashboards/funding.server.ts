@@ -110,19 +110,20 @@ const PER_PRODUCT = Prisma.sql`per_product AS (
       WHERE s.internal
     )`;
 
+type ProductRow = Omit<ProductFundingRow, "funders"> & { funders: Omit<ProductFundingRow["funders"][number], "share">[] | null };
+
 interface RawFunding {
-  byYear: string;
-  funders: string;
+  byYear: Funding["byYear"];
+  funders: Funding["byFunder"]["funders"];
   unattributed: number;
-  byPhase: string;
-  byProduct: string;
+  byPhase: Funding["byPhase"];
+  byProduct: ProductRow[];
   productTotal: number;
 }
 
 /**
  * Every funding view in one query: the grants and the spending are computed once for all of them
  * (they are most of the work). Funded products most granted first, `productLimit` of them (null: all).
- * Views are returned as JSON text, which both database drivers hand back alike.
  */
 export async function funding(query: DashboardQuery, productLimit: number | null): Promise<Funding> {
   const [raw] = await db().$queryRaw<RawFunding[]>`
@@ -154,11 +155,11 @@ export async function funding(query: DashboardQuery, productLimit: number | null
         FROM ${yearsSql(query)}
         LEFT JOIN (SELECT year, sum(cents) AS cents FROM granted GROUP BY year) g ON g.year = y.year
         LEFT JOIN (SELECT year, sum(cents) AS cents FROM spent GROUP BY year) sp ON sp.year = y.year
-      )::text AS "byYear",
+      ) AS "byYear",
       (SELECT coalesce(json_agg(json_build_object('slug', f.slug, 'name', f.name, 'acronym', f.acronym, 'products', f.products,
           'grantedCents', f.granted::float8, 'spentCents', f.spent::float8) ORDER BY f.granted DESC, f.name, f.slug), '[]')
         FROM funders f
-      )::text AS funders,
+      ) AS funders,
       (SELECT coalesce(sum(sp.cents), 0)::float8
         FROM spent sp
         LEFT JOIN (SELECT "productId", year, sum(cents) AS cents FROM granted GROUP BY "productId", year) g
@@ -168,7 +169,7 @@ export async function funding(query: DashboardQuery, productLimit: number | null
       (SELECT coalesce(json_agg(json_build_object('phase', ph.phase, 'products', ph.products, 'grantedCents', ph.granted::float8, 'spentCents', ph.spent::float8)
           ORDER BY array_position(${textArray([...ACTIVE_PHASES, "transfere", "abandon", "abandon-investigation"])}, ph.phase) NULLS LAST), '[]')
         FROM (SELECT phase, count(*)::int AS products, coalesce(sum(granted), 0) AS granted, coalesce(sum(spent), 0) AS spent FROM per_product GROUP BY phase) ph
-      )::text AS "byPhase",
+      ) AS "byPhase",
       (SELECT coalesce(json_agg(json_build_object('slug', l.slug, 'name', l.name, 'phase', l.phase, 'grantedCents', l.granted::float8,
           'spentCents', l.spent::float8, 'funders', pf.funders) ORDER BY l.granted DESC, l.slug), '[]')
         FROM listed l
@@ -180,17 +181,15 @@ export async function funding(query: DashboardQuery, productLimit: number | null
           WHERE pf."productId" IN (SELECT id FROM listed)
           GROUP BY pf."productId"
         ) pf ON pf."productId" = l.id
-      )::text AS "byProduct",
+      ) AS "byProduct",
       (SELECT count(*)::int FROM per_product WHERE granted > 0 OR spent > 0) AS "productTotal"`;
-  const products: (Omit<ProductFundingRow, "funders"> & { funders: Omit<ProductFundingRow["funders"][number], "share">[] | null })[] =
-    JSON.parse(raw.byProduct);
   return {
-    byYear: JSON.parse(raw.byYear),
-    byFunder: { funders: JSON.parse(raw.funders), unattributedSpentCents: raw.unattributed },
-    byPhase: JSON.parse(raw.byPhase),
+    byYear: raw.byYear,
+    byFunder: { funders: raw.funders, unattributedSpentCents: raw.unattributed },
+    byPhase: raw.byPhase,
     byProduct: {
       total: raw.productTotal,
-      rows: products.map(({ funders, ...row }) => ({
+      rows: raw.byProduct.map(({ funders, ...row }) => ({
         ...row,
         funders: (funders ?? []).map((f) => ({ ...f, share: row.grantedCents === 0 ? 0 : f.cents / row.grantedCents })),
       })),
