@@ -1,7 +1,7 @@
 // The administration, called as Remix calls it (real Requests, signed-in cookies) against a real
 // database: who may open it, structures, invitations, roles, deactivation and the journal.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSession, sessionUserId } from "~/auth/session.server";
+import { createSession, signedInUser } from "~/auth/session.server";
 import { assignRole, createIncubator, createProduct, createUser } from "~/db/seed/factories.server";
 import { loader as hubLoader } from "~/routes/admin._index";
 import { action as incubatorAction } from "~/routes/admin.incubateurs.$id";
@@ -342,7 +342,7 @@ describe("a user's page", () => {
     await assignRole(db(), { userId: leaving.id, role: "coach", incubatorId: fabrique.id });
     const cookie = await signIn(leaving.id);
     const asLeaving = () => new Request("http://localhost/", { headers: { Cookie: cookie } });
-    expect(await sessionUserId(asLeaving())).toBe(leaving.id);
+    expect((await signedInUser(asLeaving()))?.userId).toBe(leaving.id);
 
     const result = outcome(
       await act(cookies.incubatorAdmin, leaving.id, { intent: "deactivate", reason: "Fin de mission" }),
@@ -352,7 +352,7 @@ describe("a user's page", () => {
     expect(user.deactivatedAt).not.toBeNull();
     expect(user.sessions).toHaveLength(1);
     expect(user.sessions[0].revokedAt).not.toBeNull();
-    expect(await sessionUserId(asLeaving())).toBeNull();
+    expect(await signedInUser(asLeaving())).toBeNull();
     const audit = await db().auditLog.findFirstOrThrow({ where: { action: "user.deactivated", entityId: leaving.id } });
     expect(audit).toMatchObject({ actorId: incubatorAdmin.id, reason: "Fin de mission" });
 

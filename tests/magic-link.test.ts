@@ -1,7 +1,7 @@
 // Sign-in by e-mail link, end to end: the /connexion action sends a real e-mail to an SMTP server on
 // loopback, the link from that e-mail is opened (GET) and used (POST) as a browser would.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { sessionUserId } from "~/auth/session.server";
+import { signedInUser } from "~/auth/session.server";
 import { hashToken } from "~/auth/tokens.server";
 import { createUser } from "~/db/seed/factories.server";
 import { action as requestAction, headers as signInHeaders, loader as signInLoader } from "~/routes/connexion";
@@ -101,7 +101,7 @@ describe("a link for an active user", () => {
     expect(cookie).toMatch(/^jalon_session=/);
     expect(await db().session.count({ where: { userId: user.id, method: "magic-link" } })).toBe(1);
     const next = routeArgs("/", { cookie: cookie.split(";")[0] }).request;
-    expect(await sessionUserId(next)).toBe(user.id);
+    expect((await signedInUser(next))?.userId).toBe(user.id);
 
     expect(await refused(link)).toEqual({ status: 400, body: { invalid: true } });
     expect(await db().session.count({ where: { userId: user.id } })).toBe(1);

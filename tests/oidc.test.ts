@@ -1,7 +1,7 @@
 // ProConnect sign-in end to end: a real OpenID provider (oidc-provider) on loopback, Jalon's routes
 // called with real Requests, the provider's login and consent pages driven over HTTP as a browser.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { sessionUserId } from "~/auth/session.server";
+import { signedInUser as sessionOf } from "~/auth/session.server";
 import { createUser } from "~/db/seed/factories.server";
 import { loader as invitationLoader } from "~/routes/connexion_.invitation-requise";
 import { action as startAction, loader as startLoader } from "~/routes/connexion_.proconnect";
@@ -98,7 +98,7 @@ function expectRedirect(response: Response, location: string) {
 
 async function signedInUser(response: Response) {
   const session = cookieSet(response, "jalon_session");
-  return session ? sessionUserId(routeArgs("/", { cookie: session }).request) : null;
+  return session ? ((await sessionOf(routeArgs("/", { cookie: session }).request))?.userId ?? null) : null;
 }
 
 async function lastFailure() {

@@ -2,14 +2,17 @@
 import { createCookie } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "~/config.server";
-import { createSession, revokeAllSessions, sessionUserId, SESSION_IDLE_MS } from "~/auth/session.server";
+import { createSession, revokeAllSessions, signedInUser as sessionOf, SESSION_IDLE_MS } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";
 import { hashToken } from "~/auth/tokens.server";
+import { measureQueries } from "~/db/query-timing.server";
 import { assignRole, createIncubator, createUser } from "~/db/seed/factories.server";
 import { action as demoAction, loader as demoLoader } from "~/routes/connexion_.demo";
 import { action as signOutAction } from "~/routes/deconnexion";
 import { setupTestDatabase } from "./support/db";
 import { routeArgs, thrown } from "./support/routes";
+
+const userIdOf = async (request: Request) => (await sessionOf(request))?.userId ?? null;
 
 const db = setupTestDatabase();
 
@@ -25,7 +28,7 @@ async function signedInUser() {
 describe("sessions", () => {
   it("recognise the browser, store only a hash, and record the sign-in", async () => {
     const { user, cookie } = await signedInUser();
-    expect(await sessionUserId(requestWith(cookie))).toBe(user.id);
+    expect(await userIdOf(requestWith(cookie))).toBe(user.id);
     const rows = await db().session.findMany({ where: { userId: user.id } });
     expect(rows).toHaveLength(1);
     expect(cookie).not.toContain(rows[0].tokenHash);
@@ -38,31 +41,31 @@ describe("sessions", () => {
   it("refuse a tampered cookie and an unknown token", async () => {
     const { cookie } = await signedInUser();
     const [name, value] = cookie.split("=");
-    expect(await sessionUserId(requestWith(`${name}=x${value}`))).toBeNull();
+    expect(await userIdOf(requestWith(`${name}=x${value}`))).toBeNull();
     const forged = await createCookie("jalon_session", { secrets: ["not-our-secret-0123456789-abcdefgh"] }).serialize("abc");
-    expect(await sessionUserId(requestWith(cookieOf(forged)))).toBeNull();
+    expect(await userIdOf(requestWith(cookieOf(forged)))).toBeNull();
   });
 
   it("expire after the idle delay and at the absolute limit", async () => {
     const idle = await signedInUser();
     await db().session.updateMany({ where: { userId: idle.user.id }, data: { lastSeenAt: new Date(Date.now() - SESSION_IDLE_MS - 1000) } });
-    expect(await sessionUserId(requestWith(idle.cookie))).toBeNull();
+    expect(await userIdOf(requestWith(idle.cookie))).toBeNull();
 
     const old = await signedInUser();
     await db().session.updateMany({ where: { userId: old.user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await sessionUserId(requestWith(old.cookie))).toBeNull();
+    expect(await userIdOf(requestWith(old.cookie))).toBeNull();
   });
 
   it("end at once for a deactivated user, and everywhere on request", async () => {
     const a = await signedInUser();
     await db().user.update({ where: { id: a.user.id }, data: { deactivatedAt: new Date() } });
-    expect(await sessionUserId(requestWith(a.cookie))).toBeNull();
+    expect(await userIdOf(requestWith(a.cookie))).toBeNull();
 
     const b = await signedInUser();
     const second = cookieOf(await createSession(b.user.id, "magic-link", new Request("http://localhost/")));
     expect(await revokeAllSessions(b.user.id)).toBe(2);
-    expect(await sessionUserId(requestWith(b.cookie))).toBeNull();
-    expect(await sessionUserId(requestWith(second))).toBeNull();
+    expect(await userIdOf(requestWith(b.cookie))).toBeNull();
+    expect(await userIdOf(requestWith(second))).toBeNull();
   });
 
   it("sign out this browser only, or everywhere", async () => {
@@ -70,8 +73,8 @@ describe("sessions", () => {
     const other = cookieOf(await createSession(user.id, "demo", new Request("http://localhost/")));
     const response = await signOutAction(routeArgs("/deconnexion", { cookie, body: new URLSearchParams() }));
     expect(response.headers.get("Set-Cookie")).toMatch(/jalon_session=;.*Max-Age=0/);
-    expect(await sessionUserId(requestWith(cookie))).toBeNull();
-    expect(await sessionUserId(requestWith(other))).toBe(user.id);
+    expect(await userIdOf(requestWith(cookie))).toBeNull();
+    expect(await userIdOf(requestWith(other))).toBe(user.id);
 
     await signOutAction(routeArgs("/deconnexion", { cookie: other, body: new URLSearchParams({ partout: "1" }) }));
     const open = await db().session.count({ where: { userId: user.id, revokedAt: null } });
@@ -85,6 +88,18 @@ describe("sessions", () => {
     await assignRole(db(), { userId: user.id, role: "incubator_admin", incubatorId: incubator.id, endDate: new Date("2020-01-01") });
     const viewer = await getViewer(requestWith(cookie));
     expect(viewer?.grants.map((g) => g.role)).toEqual(["coach"]);
+  });
+
+  it("are read once for a page's loaders, which each get their own copy of the request, and again for the next request", async () => {
+    const { user, cookie } = await signedInUser();
+    const together = await measureQueries(async (timing) => {
+      const viewers = await Promise.all([getViewer(requestWith(cookie)), getViewer(requestWith(cookie))]);
+      return { ids: viewers.map((v) => v?.userId), queries: timing().queries };
+    });
+    expect(together).toEqual({ ids: [user.id, user.id], queries: 1 });
+    // Read again once the first read is over: a sign-out in between is seen.
+    await db().session.updateMany({ where: { userId: user.id }, data: { revokedAt: new Date() } });
+    expect(await getViewer(requestWith(cookie))).toBeNull();
   });
 
   it("keep only the token's hash in the database", async () => {
@@ -125,7 +140,7 @@ describe("persona sign-in", () => {
 
       const response = await demoAction(routeArgs("/connexion/demo", { body: new URLSearchParams({ userId: persona.id }) }));
       expect(response.status).toBe(302);
-      expect(await sessionUserId(requestWith(cookieOf(response.headers.get("Set-Cookie")!)))).toBe(persona.id);
+      expect(await userIdOf(requestWith(cookieOf(response.headers.get("Set-Cookie")!)))).toBe(persona.id);
     } finally {
       await db().appMeta.delete({ where: { key: "seed" } });
     }

@@ -1,9 +1,7 @@
 // The person behind a request, and the guards every loader and action uses.
 import { redirect } from "@remix-run/node";
-import { db } from "~/db.server";
-import { isoDay } from "~/domain/days";
-import { can, type Action, type Actor, type Grant, type Permissions } from "./permissions";
-import { sessionUserId } from "./session.server";
+import { can, type Action, type Actor, type Permissions } from "./permissions";
+import { signedInUser } from "./session.server";
 
 export interface Viewer extends Actor {
   name: string;
@@ -11,27 +9,26 @@ export interface Viewer extends Actor {
 }
 
 const viewers = new WeakMap<Request, Promise<Viewer | null>>();
-
-async function loadViewer(request: Request): Promise<Viewer | null> {
-  const userId = await sessionUserId(request);
-  if (!userId) return null;
-  // One statement where Prisma's relation query took two: every request reads its viewer.
-  const [user] = await db().$queryRaw<{ name: string; email: string; grants: Grant[] }[]>`
-    SELECT u.name, u.email,
-      (SELECT coalesce(json_agg(json_build_object('role', r.role, 'incubatorId', r."incubatorId", 'productId', r."productId",
-                'organisationId', r."organisationId", 'committeeSessionId', r."committeeSessionId", 'isIntrapreneur', r."isIntrapreneur")), '[]')
-         FROM "RoleAssignment" r
-         -- Assignments that ended are history, not rights.
-         WHERE r."userId" = u.id AND (r."endDate" IS NULL OR r."endDate" >= ${isoDay(new Date())}::date)) AS grants
-    FROM "User" u WHERE u.id = ${userId}::uuid`;
-  return user ? { userId, name: user.name, email: user.email, grants: user.grants } : null;
-}
+/**
+ * Lookups under way, by Cookie header. Remix hands each loader of a page its own copy of the request,
+ * so the root's and the page's loaders, which start together, would each read the session: they
+ * share the read instead. A lookup is forgotten as soon as it ends, so a later request reads again.
+ */
+const pending = new Map<string, Promise<Viewer | null>>();
 
 /** The signed-in user, or null for the public; read once per request. */
 export function getViewer(request: Request): Promise<Viewer | null> {
   let viewer = viewers.get(request);
   if (!viewer) {
-    viewer = loadViewer(request);
+    const cookie = request.headers.get("Cookie") ?? "";
+    viewer = pending.get(cookie);
+    if (!viewer) {
+      const lookup = signedInUser(request);
+      const forget = () => pending.delete(cookie);
+      lookup.then(forget, forget);
+      pending.set(cookie, lookup);
+      viewer = lookup;
+    }
     viewers.set(request, viewer);
   }
   return viewer;
