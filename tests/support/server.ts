@@ -1,6 +1,6 @@
 // Runs the real server (server.js over the production build) in a child process, as `npm start` does.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import type { DatabaseTarget } from "~/config.server";
 import { projectPath } from "~/project-root.server";
@@ -35,6 +35,14 @@ export function targetEnv(target: DatabaseTarget): Record<string, string> {
   return target.kind === "pglite" ? { JALON_DATA_DIR: target.dataDir } : { DATABASE_URL: target.url };
 }
 
+/** `node` and its options as `npm run serve` starts the server (package.json): what production runs. */
+function serveCommand(): string[] {
+  const packageJson = JSON.parse(readFileSync(projectPath("package.json"), "utf8")) as { scripts: { serve: string } };
+  const [node, ...args] = packageJson.scripts.serve.split(/\s+/);
+  if (node !== "node" || args.at(-1) !== "server.js") throw new Error(`Unexpected serve script: ${packageJson.scripts.serve}`);
+  return args;
+}
+
 function launch(env: Record<string, string>) {
   if (!existsSync(projectPath("build", "server", "index.js"))) {
     throw new Error("No production build: run `npm run build` first (`npm test` does).");
@@ -42,7 +50,7 @@ function launch(env: Record<string, string>) {
   const base = { ...process.env };
   delete base.DATABASE_URL;
   delete base.JALON_DATA_DIR;
-  return spawn(process.execPath, ["server.js"], {
+  return spawn(process.execPath, serveCommand(), {
     cwd: projectPath(),
     env: {
       ...base,
