@@ -310,7 +310,8 @@ interface Measured {
   label: string;
   seedTime: string;
   counts: Fixtures["counts"];
-  rows: { scenario: Scenario; summary: Summary }[];
+  /** Each page under its clients, and alone (one client: no queueing, the framework's share as it is). */
+  rows: { scenario: Scenario; summary: Summary; alone: Summary }[];
   mixed: Summary;
   mixedClients: number;
   workers: number;
@@ -337,26 +338,26 @@ async function measure(prepared: Prepared, opts: Options): Promise<Measured> {
     const cookie = await signIn(server.url, fixtures.adminId);
     const { pages, mixed, notes } = await scenarios(server.url, fixtures, cookie);
     const rows: Measured["rows"] = [];
+    const load = (scenario: Scenario, clients: number, seconds: number) =>
+      runLoad({ url: server!.url, clients, seconds, next: scenario.requests, before: scenario.before }).then(summarize);
     for (const scenario of pages) {
       process.stdout.write(`  ${scenario.name}… `);
-      const summary = summarize(
-        await runLoad({
-          url: server.url,
-          clients: scenario.clients ?? opts.connections,
-          seconds: opts.duration,
-          next: scenario.requests,
-          before: scenario.before,
-        }),
+      // Alone first: with several clients, a request's SQL time includes its turn on the process's one
+      // thread, which would pass the framework's work for the database's.
+      const alone = await load(scenario, 1, Math.max(3, Math.round(opts.duration / 2)));
+      const clients = scenario.clients ?? opts.connections;
+      const summary = clients === 1 ? alone : await load(scenario, clients, opts.duration);
+      console.log(
+        `p95 ${number(summary.p95)} ms, ${number(summary.perSecond)} req/s${summary.errors ? `, ${summary.errors} erreurs` : ""} (seul : p95 ${number(alone.p95)} ms)`,
       );
-      console.log(`p95 ${number(summary.p95)} ms, ${number(summary.perSecond)} req/s${summary.errors ? `, ${summary.errors} erreurs` : ""}`);
-      rows.push({ scenario, summary });
+      rows.push({ scenario, summary, alone });
     }
     process.stdout.write(`  ${mixed.name} (${opts.mixedConnections} clients)… `);
     const mixedSummary = summarize(
       await runLoad({ url: server.url, clients: opts.mixedConnections, seconds: opts.duration, next: mixed.requests }),
     );
     console.log(`${number(mixedSummary.perSecond)} req/s, ${mixedSummary.errors} erreurs`);
-    if ([...rows.map((r) => r.summary), mixedSummary].some((s) => s.errors > 0)) {
+    if ([...rows.flatMap((r) => [r.summary, r.alone]), mixedSummary].some((s) => s.errors > 0)) {
       console.log(`  Fin de la sortie du serveur, pour comprendre les erreurs :\n${server.output().split("\n").slice(-30).join("\n")}`);
     }
     return {
@@ -379,29 +380,34 @@ async function measure(prepared: Prepared, opts: Options): Promise<Measured> {
 
 const verdict = (ok: boolean) => (ok ? "✅ atteint" : "❌ manqué");
 
+/** The SQL's share of a request's time on the server; the rest is Jalon and its framework. */
+function share(s: Summary): string {
+  const ratio = s.databaseMs / s.serverMs;
+  return Number.isFinite(ratio) ? `${number(ratio * 100)} %` : "–";
+}
+
 function table(result: Measured, enforceTargets: boolean): string {
   const lines = [
-    `| Scénario | p50 (ms) | p95 (ms) | p99 (ms) | req/s | erreurs | SQL (ms) | requêtes SQL | serveur (ms) | part du SQL | objectif p95 |`,
-    `|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|`,
+    `| Scénario | p50 (ms) | p95 (ms) | p99 (ms) | req/s | erreurs | p95 seul (ms) | SQL seul (ms) | requêtes SQL | serveur seul (ms) | part du SQL | objectif p95 |`,
+    `|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|`,
   ];
-  for (const { scenario, summary: s } of result.rows) {
-    const share = s.databaseMs / s.serverMs;
+  for (const { scenario, summary: s, alone } of result.rows) {
     const target = scenario.target
       ? enforceTargets
         ? `≤ ${scenario.target.p95} ms : ${verdict(s.p95 <= scenario.target.p95 && s.errors === 0)}`
         : `≤ ${scenario.target.p95} ms (PostgreSQL)`
       : "";
     lines.push(
-      `| ${scenario.name} | ${number(s.p50, 1)} | ${number(s.p95, 1)} | ${number(s.p99, 1)} | ${number(s.perSecond)} | ${s.errors} | ${number(s.databaseMs, 1)} | ${number(s.queries, 1)} | ${number(s.serverMs, 1)} | ${Number.isFinite(share) ? `${number(share * 100)} %` : "–"} | ${target} |`,
+      `| ${scenario.name} | ${number(s.p50, 1)} | ${number(s.p95, 1)} | ${number(s.p99, 1)} | ${number(s.perSecond)} | ${s.errors + (alone === s ? 0 : alone.errors)} | ${number(alone.p95, 1)} | ${number(alone.databaseMs, 1)} | ${number(alone.queries, 1)} | ${number(alone.serverMs, 1)} | ${share(alone)} | ${target} |`,
     );
   }
   const m = result.mixed;
   const mixedOk = m.perSecond >= 300 && m.errors === 0;
   lines.push(
-    `| ${`Charge mixte en lecture, ${result.mixedClients} clients`} | ${number(m.p50, 1)} | ${number(m.p95, 1)} | ${number(m.p99, 1)} | ${number(m.perSecond)} | ${m.errors} | ${number(m.databaseMs, 1)} | ${number(m.queries, 1)} | ${number(m.serverMs, 1)} | ${number((m.databaseMs / m.serverMs) * 100)} % | ${enforceTargets ? `≥ 300 req/s sans erreur : ${verdict(mixedOk)}` : ""} |`,
+    `| ${`Charge mixte en lecture, ${result.mixedClients} clients`} | ${number(m.p50, 1)} | ${number(m.p95, 1)} | ${number(m.p99, 1)} | ${number(m.perSecond)} | ${m.errors} | – | – | ${number(m.queries, 1)} | – | – | ${enforceTargets ? `≥ 300 req/s sans erreur : ${verdict(mixedOk)}` : ""} |`,
   );
   const memoryOk = result.memoryMb <= 400;
-  const errors = [...result.rows.flatMap((r) => r.summary.errorKinds), ...m.errorKinds];
+  const errors = [...result.rows.flatMap((r) => [...r.alone.errorKinds, ...(r.alone === r.summary ? [] : r.summary.errorKinds)]), ...m.errorKinds];
   return [
     `**${result.label}**, ${result.workers > 1 ? `${result.workers} processus Node (JALON_WORKERS)` : "un processus Node"} — ${number(result.counts.products)} produits, ${number(result.counts.values)} valeurs d'indicateurs (${result.seedTime}).`,
     "",
