@@ -4,7 +4,7 @@ import { recordAudit } from "~/audit/audit-log.server";
 import { db } from "~/db.server";
 import { isoDay } from "~/domain/days";
 import { signedCookie } from "~/security/signed-cookie.server";
-import type { Grant } from "./permissions";
+import type { Actor } from "./permissions";
 import { hashToken, newToken } from "./tokens.server";
 
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -47,11 +47,9 @@ export async function createSession(userId: string, method: SignInMethod, reques
 }
 
 /** Who a valid session signs in: the rights are read with it, since every request needs both. */
-export interface SignedInUser {
-  userId: string;
+export interface SignedInUser extends Actor {
   name: string;
   email: string;
-  grants: Grant[];
 }
 
 /**

@@ -1,12 +1,9 @@
 // The person behind a request, and the guards every loader and action uses.
 import { redirect } from "@remix-run/node";
-import { can, type Action, type Actor, type Permissions } from "./permissions";
-import { signedInUser } from "./session.server";
+import { can, type Action, type Permissions } from "./permissions";
+import { signedInUser, type SignedInUser } from "./session.server";
 
-export interface Viewer extends Actor {
-  name: string;
-  email: string;
-}
+export type Viewer = SignedInUser;
 
 const viewers = new WeakMap<Request, Promise<Viewer | null>>();
 /**
