@@ -357,7 +357,7 @@ async function measure(prepared: Prepared, opts: Options): Promise<Measured> {
       await runLoad({ url: server.url, clients: opts.mixedConnections, seconds: opts.duration, next: mixed.requests }),
     );
     console.log(`${number(mixedSummary.perSecond)} req/s, ${mixedSummary.errors} erreurs`);
-    if ([...rows.flatMap((r) => [r.summary, r.alone]), mixedSummary].some((s) => s.errors > 0)) {
+    if ([...rows.flatMap(runsOf), mixedSummary].some((s) => s.errors > 0)) {
       console.log(`  Fin de la sortie du serveur, pour comprendre les erreurs :\n${server.output().split("\n").slice(-30).join("\n")}`);
     }
     return {
@@ -380,6 +380,9 @@ async function measure(prepared: Prepared, opts: Options): Promise<Measured> {
 
 const verdict = (ok: boolean) => (ok ? "✅ atteint" : "❌ manqué");
 
+/** The runs of a page: alone, and with its clients unless it has one client only (then the same run). */
+const runsOf = (row: Measured["rows"][number]) => (row.alone === row.summary ? [row.alone] : [row.alone, row.summary]);
+
 /** The SQL's share of a request's time on the server; the rest is Jalon and its framework. */
 function share(s: Summary): string {
   const ratio = s.databaseMs / s.serverMs;
@@ -391,14 +394,15 @@ function table(result: Measured, enforceTargets: boolean): string {
     `| Scénario | p50 (ms) | p95 (ms) | p99 (ms) | req/s | erreurs | p95 seul (ms) | SQL seul (ms) | requêtes SQL | serveur seul (ms) | part du SQL | objectif p95 |`,
     `|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|`,
   ];
-  for (const { scenario, summary: s, alone } of result.rows) {
+  for (const row of result.rows) {
+    const { scenario, summary: s, alone } = row;
     const target = scenario.target
       ? enforceTargets
         ? `≤ ${scenario.target.p95} ms : ${verdict(s.p95 <= scenario.target.p95 && s.errors === 0)}`
         : `≤ ${scenario.target.p95} ms (PostgreSQL)`
       : "";
     lines.push(
-      `| ${scenario.name} | ${number(s.p50, 1)} | ${number(s.p95, 1)} | ${number(s.p99, 1)} | ${number(s.perSecond)} | ${s.errors + (alone === s ? 0 : alone.errors)} | ${number(alone.p95, 1)} | ${number(alone.databaseMs, 1)} | ${number(alone.queries, 1)} | ${number(alone.serverMs, 1)} | ${share(alone)} | ${target} |`,
+      `| ${scenario.name} | ${number(s.p50, 1)} | ${number(s.p95, 1)} | ${number(s.p99, 1)} | ${number(s.perSecond)} | ${runsOf(row).reduce((sum, run) => sum + run.errors, 0)} | ${number(alone.p95, 1)} | ${number(alone.databaseMs, 1)} | ${number(alone.queries, 1)} | ${number(alone.serverMs, 1)} | ${share(alone)} | ${target} |`,
     );
   }
   const m = result.mixed;
@@ -407,7 +411,7 @@ function table(result: Measured, enforceTargets: boolean): string {
     `| ${`Charge mixte en lecture, ${result.mixedClients} clients`} | ${number(m.p50, 1)} | ${number(m.p95, 1)} | ${number(m.p99, 1)} | ${number(m.perSecond)} | ${m.errors} | – | – | ${number(m.queries, 1)} | – | – | ${enforceTargets ? `≥ 300 req/s sans erreur : ${verdict(mixedOk)}` : ""} |`,
   );
   const memoryOk = result.memoryMb <= 400;
-  const errors = [...result.rows.flatMap((r) => [...r.alone.errorKinds, ...(r.alone === r.summary ? [] : r.summary.errorKinds)]), ...m.errorKinds];
+  const errors = [...result.rows.flatMap((row) => runsOf(row).flatMap((run) => run.errorKinds)), ...m.errorKinds];
   return [
     `**${result.label}**, ${result.workers > 1 ? `${result.workers} processus Node (JALON_WORKERS)` : "un processus Node"} — ${number(result.counts.products)} produits, ${number(result.counts.values)} valeurs d'indicateurs (${result.seedTime}).`,
     "",

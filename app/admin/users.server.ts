@@ -216,7 +216,7 @@ async function setAccountActive(admin: Admin, userId: string, active: boolean, r
     });
     return { ok: true };
   });
-  // After the commit: from then on sessionUserId refuses the account anyway, this ends the rows too.
+  // After the commit: from then on signedInUser refuses the account anyway, this ends the rows too.
   if (result.ok && !active) await revokeAllSessions(userId);
   return result;
 }

@@ -22,7 +22,6 @@ interface Slot {
   periodStart: Date;
 }
 
-
 /** The product's active indicators and the periods the month's screen asks each of them for. */
 async function screenSlots(client: Db, productId: string, month: Date) {
   const indicators = await client.indicator.findMany({

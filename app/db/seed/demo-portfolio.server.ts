@@ -834,7 +834,7 @@ function addSessions(ctx: UnitContext, incubator: IncubatorContext): void {
   const member = ctx.unit - incubator.unit;
   for (const draft of drafts) {
     const shared = draft === cancelled ? null : incubator.sessions.get(draft.slot.index);
-    if (shared && shared.itemsPerUnit[member] !== draft.items.length) {
+    if (shared === undefined || (shared && shared.itemsPerUnit[member] !== draft.items.length)) {
       throw new Error(`Session plan out of step for ${incubator.seed.key}, slot ${draft.slot.index}, unit ${ctx.unit}`);
     }
     const offset = shared ? shared.itemsPerUnit.slice(0, member).reduce((sum, count) => sum + count, 0) : 0;
@@ -849,7 +849,7 @@ function addAgenda(
   incubator: IncubatorContext,
   draft: SessionDraft,
   cancelled: boolean,
-  { offset, total, shared }: { offset: number; total: number; shared: SharedSession | null | undefined },
+  { offset, total, shared }: { offset: number; total: number; shared: SharedSession | null },
 ): void {
   const held = draft.slot.day <= DEMO_ANCHOR;
   if (offset === 0) {
