@@ -1,5 +1,6 @@
 // Opens Jalon's database: PostgreSQL when DATABASE_URL is set, otherwise an embedded PostgreSQL
 // (PGlite) kept in a local folder. Both run the same migrations and the same Prisma client.
+import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -76,13 +77,27 @@ const SESSION_OPTIONS = "-c TimeZone=UTC -c jit=off";
  */
 const TRANSACTION_OPTIONS = { maxWait: 10_000 };
 
+/**
+ * Each statement is prepared once per connection under a name drawn from its text, so PostgreSQL
+ * parses it once and, after a few runs, plans it once. At scale 50, one client: the portfolio list's
+ * SQL time goes from 21 to 15 ms, the product page's from 8.3 to 5.3 (docs/decisions/016). A hash
+ * names the text: two texts never share a name, which the driver would refuse.
+ */
+const statementName = (query: { sql: string }) => `j${createHash("sha1").update(query.sql).digest("base64url")}`;
+/**
+ * A connection keeps every statement it prepared; after this many uses the pool replaces it, which
+ * bounds that memory on the server (texts differ with the length of an IN list, say).
+ */
+const STATEMENTS_KEPT_FOR_USES = 10_000;
+
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === "postgresql") {
     const adapterFactory = new PrismaPg({
       connectionString: target.url,
       connectionTimeoutMillis: 5000,
       options: SESSION_OPTIONS,
-    });
+      maxUses: STATEMENTS_KEPT_FOR_USES,
+    }, { statementNameGenerator: statementName });
     const prisma = new PrismaClient({ adapter: timedAdapterFactory(adapterFactory), transactionOptions: TRANSACTION_OPTIONS });
     return { prisma, adapterFactory, target, close: () => prisma.$disconnect() };
   }
