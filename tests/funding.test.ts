@@ -324,6 +324,24 @@ describe("the runway of a product", () => {
     expect(needsCommittee).toBe(true);
   });
 
+  it("takes the pace of the year's actual statement over its forecast", async () => {
+    const product = await createProduct(db(), { primaryIncubatorId: ids.incubator, isPublic: true });
+    await createFundingEnvelope(db(), { productId: product.id, funderId: ids.sponsor, amount: 500_000, start: fromToday(-10), end: fromToday(170) });
+    const year = today().getUTCFullYear();
+    const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY;
+    const paying = (nature: "actual" | "forecast", perDay: number) =>
+      createBudgetStatement(db(), {
+        productId: product.id,
+        year,
+        nature,
+        lines: [{ activity: "development", resource: "external_services", committed: days * perDay, paid: days * perDay }],
+      });
+    await paying("forecast", 10_000);
+    // 5 000 € a day: 500 000 € last 100 days from the envelope's start.
+    await paying("actual", 5_000);
+    expect((await loadRunway(product.id)).runway).toMatchObject({ cause: "money", runsOutOn: fromToday(89), daysLeft: 89 });
+  });
+
   it("is not flagged without current granted money", async () => {
     const product = await createProduct(db(), { primaryIncubatorId: ids.incubator, isPublic: true });
     await createFundingEnvelope(db(), { productId: product.id, funderId: ids.sponsor, amount: 500_000, start: fromToday(-10), end: fromToday(10), status: "requested" });

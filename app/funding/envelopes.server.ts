@@ -7,13 +7,13 @@ import { refuse, Refusal, transact, type Refused } from "~/committees/refusal.se
 import { db } from "~/db.server";
 import { addMonthsUtc, isoDay, parisDay, today as parisToday } from "~/domain/days";
 import { checkFastCoFunding, fundingTotals, type EnvelopeLike, type FastCheck } from "~/domain/funding";
-import { centsToDecimal, formatEuros, sumCents, toCents } from "~/domain/money";
+import { centsToDecimal, formatEuros, toCents } from "~/domain/money";
 import { needsCommittee, runway, type Runway, type SpendingPeriod } from "~/domain/runway";
 import type { Prisma } from "~/generated/prisma/client";
 import type { EnvelopeStatus, FundingOrigin } from "~/generated/prisma/enums";
 import { lockProduct } from "~/products/product-access.server";
 import { organisationName } from "~/ui/organisation-name";
-import { currentStatementPayments } from "./annual-funding.server";
+import { readFundingRows, type FundingRows } from "./annual-funding.server";
 import { runwaySummary } from "./runway-wording";
 
 type Tx = Prisma.TransactionClient;
@@ -201,16 +201,11 @@ export function decisionEnvelope(decision: {
  * The spending pace of the runway: CP of the current year's statement (the actual when there is one,
  * else the latest forecast), spread over the whole year.
  */
-async function currentYearSpending(productId: string, year: number): Promise<SpendingPeriod[]> {
-  const [statement] = await currentStatementPayments(productId, { year });
+function currentYearSpending({ statements }: FundingRows, year: number): SpendingPeriod[] {
+  const ofYear = statements.filter((s) => s.year === year);
+  const statement = ofYear.find((s) => s.nature === "actual") ?? ofYear[0];
   if (!statement) return [];
-  return [
-    {
-      from: new Date(Date.UTC(year, 0, 1)),
-      to: new Date(Date.UTC(year, 11, 31)),
-      cents: sumCents(statement.paid.map((paid) => toCents(paid))),
-    },
-  ];
+  return [{ from: new Date(Date.UTC(year, 0, 1)), to: new Date(Date.UTC(year, 11, 31)), cents: statement.paidCents }];
 }
 
 export interface RunwayView {
@@ -221,15 +216,18 @@ export interface RunwayView {
   nextSession: { id: string; title: string; startsAt: Date } | null;
 }
 
-/** The product's runway on `asOf` (Paris day) and whether a committee must be scheduled. */
-export async function loadRunway(productId: string, asOf: Date = new Date()): Promise<RunwayView> {
+/**
+ * The product's runway on `asOf` (Paris day) and whether a committee must be scheduled. A page that
+ * also shows the yearly figures passes the funding rows it already reads.
+ */
+export async function loadRunway(
+  productId: string,
+  asOf: Date = new Date(),
+  funding: Promise<FundingRows> = readFundingRows(productId),
+): Promise<RunwayView> {
   const today = parisToday(asOf);
-  const [envelopes, spending, sessions] = await Promise.all([
-    db().fundingEnvelope.findMany({
-      where: { productId, status: "granted", endDate: { gte: today } },
-      select: { amount: true, startDate: true, endDate: true },
-    }),
-    currentYearSpending(productId, today.getUTCFullYear()),
+  const [rows, sessions] = await Promise.all([
+    funding,
     db().committeeSession.findMany({
       where: { status: "planned", startsAt: { gte: today }, agenda: { some: { productId } } },
       select: { id: true, title: true, startsAt: true },
@@ -237,8 +235,8 @@ export async function loadRunway(productId: string, asOf: Date = new Date()): Pr
     }),
   ]);
   const current = runway(
-    envelopes.map((e) => ({ ...e, cents: toCents(e.amount) })),
-    spending,
+    rows.envelopes.filter((e) => e.endDate >= today),
+    currentYearSpending(rows, today.getUTCFullYear()),
     today,
   );
   return {

@@ -8,7 +8,7 @@ import { indicatorHealth, summarizeHealth, type Measurement } from "~/domain/ind
 import { isoDay } from "~/domain/days";
 import { isPhase, type Phase } from "~/domain/phases";
 import { db } from "~/db.server";
-import { loadAnnualFunding } from "~/funding/annual-funding.server";
+import { annualFunding, readFundingRows, type FundingRows } from "~/funding/annual-funding.server";
 import type { Direction, Frequency, ImpactLevel, IndicatorKind, Outcome, ValueStatus } from "~/generated/prisma/enums";
 
 export interface DecisionMarker {
@@ -88,13 +88,19 @@ async function readIndicators(productId: string, internal: boolean, today: Date)
 /**
  * The rows behind a product's indicators, for a reader already allowed to read the product:
  * `internal` readers get every live indicator and the funding figures, the public public ones only.
+ * A page that also shows the runway passes the funding rows it already reads.
  */
-export async function readProductIndicators(productId: string, internal: boolean, asOf: Date = new Date()) {
+export async function readProductIndicators(
+  productId: string,
+  internal: boolean,
+  asOf: Date = new Date(),
+  fundingRows?: Promise<FundingRows>,
+) {
   const today = parisDay(asOf);
   const [indicators, funding] = await Promise.all([
     readIndicators(productId, internal, today),
     // Funding is internal: the public's cost per use rests on public indicators only.
-    internal ? loadAnnualFunding(productId) : Promise.resolve([]),
+    internal ? (fundingRows ?? readFundingRows(productId)).then(annualFunding) : [],
   ]);
 
   return { asOf, today, internal, indicators, funding };

@@ -6,6 +6,7 @@ import { reviewSummary } from "~/committees/calendar.server";
 import { productConditions } from "~/committees/conditions.server";
 import { nextSessionDossier } from "~/committees/dossiers.server";
 import { productDecisions } from "~/committees/product-decisions.server";
+import { readFundingRows } from "~/funding/annual-funding.server";
 import { loadRunway } from "~/funding/envelopes.server";
 import { runwaySummary } from "~/funding/runway-wording";
 import { productIndicatorsView, readProductIndicators } from "~/indicators/product-indicators.server";
@@ -115,13 +116,16 @@ export async function loadProductPage(actor: Actor | null, slug: string, asOf: D
   const scope = toProductScope(product);
   if (!can(actor, "product.read", scope)) return null;
   const internal = can(actor, "product.readInternal", scope);
+  const readsFunding = can(actor, "funding.read", scope);
+  // The runway and the cost per use are computed from the same funding rows: read once.
+  const funding = readsFunding || internal ? readFundingRows(product.id) : undefined;
   // Everything below depends on the product only: read at once.
   const [nextDossier, decisions, conditions, runway, indicatorRows] = await Promise.all([
     nextSessionDossier(actor, scope, asOf),
     productDecisions(product.id, internal, asOf),
     internal ? productConditions(product.id, asOf) : [],
-    can(actor, "funding.read", scope) ? loadRunway(product.id, asOf) : null,
-    readProductIndicators(product.id, internal, asOf),
+    readsFunding ? loadRunway(product.id, asOf, funding) : null,
+    readProductIndicators(product.id, internal, asOf, funding),
   ]);
   const review = internal
     ? reviewSummary(
