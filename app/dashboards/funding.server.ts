@@ -9,10 +9,9 @@
 // - a funder's share of a product's spending in a year is its share of what was granted that year.
 import { db } from "~/db.server";
 import { ACTIVE_PHASES, type Phase } from "~/domain/phases";
+import { textArray } from "~/db/text-array.server";
 import { Prisma } from "~/generated/prisma/client";
 import { queryClock, scopeCte, yearsSql, type DashboardQuery } from "./scope.server";
-
-const textArray = (values: readonly string[]) => Prisma.sql`ARRAY[${Prisma.join(values)}]::text[]`;
 
 /** The cents of envelope `e` falling in `year` (an SQL int), prorated by days, both ends included. */
 const proratedCents = (year: Prisma.Sql) => Prisma.sql`round(e.amount * 100

@@ -4,12 +4,11 @@
 // the rows of the phase timeline. Definitions in docs/decisions/014-dashboards.md.
 import { db } from "~/db.server";
 import { ACTIVE_PHASES, LIFECYCLE_ORDER, phaseSegments, type Phase, type PhaseSegment } from "~/domain/phases";
+import { textArray } from "~/db/text-array.server";
 import { Prisma } from "~/generated/prisma/client";
 import { queryClock, scopeCte, yearEnd, yearsSql, yearStart, type DashboardQuery } from "./scope.server";
 
 const STOPPED: readonly Phase[] = ["abandon", "abandon-investigation"];
-const textArray = (values: readonly string[]) => Prisma.sql`ARRAY[${Prisma.join(values)}]::text[]`;
-
 export interface FunnelRow {
   /** Null: products whose history has not started. */
   phase: Phase | null;

@@ -8,6 +8,7 @@
 import type { Actor } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { LIFECYCLE_ORDER, type Phase } from "~/domain/phases";
+import { textArray } from "~/db/text-array.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { PortfolioQueryValues } from "~/products/portfolio-filters";
 import { clock, scopeConditions, type Clock } from "~/products/portfolio.server";
@@ -59,8 +60,6 @@ export interface DashboardQuery {
   to: number;
   asOf: Date;
 }
-
-const textArray = (values: readonly string[]) => Prisma.sql`ARRAY[${Prisma.join(values)}]::text[]`;
 
 export function queryClock(query: DashboardQuery): Clock {
   return clock(query.asOf);

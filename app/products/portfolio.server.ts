@@ -12,6 +12,7 @@ import { DEFAULT_EXTENSION_MONTHS, FIRST_REVIEW_MONTHS, parisDay } from "~/domai
 import { isoDay } from "~/domain/days";
 import { runwayJoin } from "~/funding/runway-sql.server";
 import { ACTIVE_PHASES, isPhase, LIFECYCLE_ORDER, PHASES, TERMINAL_PHASES, type Phase } from "~/domain/phases";
+import { textArray } from "~/db/text-array.server";
 import { Prisma } from "~/generated/prisma/client";
 import {
   parsePortfolioQuery,
@@ -88,8 +89,6 @@ interface RawRow {
   reviewOverdue: boolean;
   fundingDue: boolean;
 }
-
-const textArray = (values: readonly string[]) => Prisma.sql`ARRAY[${Prisma.join(values)}]::text[]`;
 
 /**
  * The phase the product aliased `p` is in on `today` (`cur.phase`): the last one started, same-day
