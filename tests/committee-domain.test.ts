@@ -1,5 +1,7 @@
 // The committee's rules without a database: when a product is due for review, how votes tally, which
 // outcomes a phase allows, and what a decision or its amendment does to the phase history.
+import { tz } from "@date-fns/tz";
+import { format } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { agendaSchedule } from "~/committees/agenda";
 import {
@@ -11,7 +13,7 @@ import {
   reviewStatus,
   type DecisionLike,
 } from "~/domain/committee-calendar";
-import { day } from "~/domain/days";
+import { day, isoDay } from "~/domain/days";
 import { allowedOutcomes, amendmentEffect, checkOutcome, decisionEffect, type HistoryEntryRef } from "~/domain/outcomes";
 import type { Phase } from "~/domain/phases";
 import { tally, type VoteLike } from "~/domain/tally";
@@ -91,6 +93,14 @@ describe("the committee calendar", () => {
     expect(parisDay(new Date("2025-03-31T23:30:00Z"))).toEqual(day("2025-04-01"));
     expect(parisDay(new Date("2025-12-31T22:59:00Z"))).toEqual(day("2025-12-31"));
     expect(parisDay(new Date("2025-12-31T23:00:00Z"))).toEqual(day("2026-01-01"));
+    // Every 37 minutes over four years, across each change of time, as date-fns reads the zone.
+    const paris = tz("Europe/Paris");
+    const differing: string[] = [];
+    for (let t = Date.UTC(2023, 0, 1); t < Date.UTC(2027, 0, 1); t += 37 * 60_000) {
+      const instant = new Date(t);
+      if (isoDay(parisDay(instant)) !== format(instant, "yyyy-MM-dd", { in: paris })) differing.push(instant.toISOString());
+    }
+    expect(differing).toEqual([]);
   });
 
   it("times the agenda 15/15/20 from the session's start", () => {
