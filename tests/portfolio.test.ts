@@ -749,3 +749,34 @@ describe("what the public reads of a product's reviews and updates", () => {
     }
   });
 });
+
+describe("the day a phase starts", () => {
+  it("turns at midnight in Paris, in SQL as in TypeScript", async () => {
+    const incubator = await createIncubator(db(), { slug: "minuit-paris" });
+    const product = await createProduct(db(), {
+      slug: "minuit",
+      primaryIncubatorId: incubator.id,
+      isPublic: true,
+      phases: [
+        { phase: "investigation", start: "2025-06-01" },
+        { phase: "construction", start: "2025-12-06" },
+      ],
+    });
+    const query: PortfolioQuery = { phases: [], reviewOverdue: false, staleIndicators: false, incubatorId: incubator.id, sort: "nom", direction: "croissant" };
+    const phaseAt = async (instant: string) => {
+      const rows: PortfolioRow[] = [];
+      for await (const batch of allPortfolioRows(actors.platformAdmin, query, new Date(instant))) rows.push(...batch);
+      return rows.map((row) => row.phase);
+    };
+    const history = toPhaseHistory(await db().phaseEntry.findMany({ where: { productId: product.id }, select: phaseHistorySelect }));
+    try {
+      // 23:00 UTC on 5 December is midnight on the 6th in Paris (winter time): the new phase is under way.
+      expect(await phaseAt("2025-12-05T22:59:00Z")).toEqual(["investigation"]);
+      expect(await phaseAt("2025-12-05T23:00:00Z")).toEqual(["construction"]);
+      expect(currentPhase(history, new Date("2025-12-05T22:59:00Z"))).toBe("investigation");
+      expect(currentPhase(history, new Date("2025-12-05T23:00:00Z"))).toBe("construction");
+    } finally {
+      await db().product.delete({ where: { id: product.id } });
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // database keeps its hash with idle and absolute expiry. Revoking a row signs that browser out.
 import { recordAudit } from "~/audit/audit-log.server";
 import { db } from "~/db.server";
-import { isoDay } from "~/domain/days";
+import { isoDay, today } from "~/domain/days";
 import { signedCookie } from "~/security/signed-cookie.server";
 import type { Actor } from "./permissions";
 import { hashToken, newToken } from "./tokens.server";
@@ -67,7 +67,7 @@ export async function signedInUser(request: Request): Promise<SignedInUser | nul
                 'organisationId', r."organisationId", 'committeeSessionId', r."committeeSessionId", 'isIntrapreneur', r."isIntrapreneur")), '[]')
          FROM "RoleAssignment" r
          -- Assignments that ended are history, not rights.
-         WHERE r."userId" = u.id AND (r."endDate" IS NULL OR r."endDate" >= ${isoDay(new Date())}::date)) AS grants
+         WHERE r."userId" = u.id AND (r."endDate" IS NULL OR r."endDate" >= ${isoDay(today())}::date)) AS grants
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s."tokenHash" = ${hashToken(token)}`;
   const now = Date.now();

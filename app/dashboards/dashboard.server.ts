@@ -106,8 +106,8 @@ export type DashboardFigures = Awaited<ReturnType<typeof loadFigures>>;
 
 /**
  * What the figures depend on besides the data: the scope, the filters, what the viewer may read (not
- * who it is: every platform admin shares one entry, every anonymous visitor another) and the day,
- * both the UTC one (phases under way) and the Paris one (reviews and conditions overdue).
+ * who it is: every platform admin shares one entry, every anonymous visitor another) and the day in
+ * Paris (phases under way, reviews and conditions overdue).
  */
 function figuresKey(query: DashboardQuery): string {
   const scopes = readableScopes(query.actor);
@@ -120,7 +120,6 @@ function figuresKey(query: DashboardQuery): string {
     query.from,
     query.to,
     scopes.all ? "all" : [sorted(scopes.incubatorIds), sorted(scopes.productIds), sorted(scopes.organisationIds)],
-    isoDay(query.asOf),
     isoDay(parisDay(query.asOf)),
   ]);
 }

@@ -127,7 +127,7 @@ export async function overdueConditions(query: DashboardQuery, limit: number | n
     JOIN "Decision" d ON d.id = dc."decisionId"
     JOIN scope s ON s.id = d."productId" AND s.internal
     JOIN "Product" p ON p.id = d."productId"
-    WHERE dc.status = 'open' AND dc."dueDate" < ${c.parisToday} AND ${standing}
+    WHERE dc.status = 'open' AND dc."dueDate" < ${c.today} AND ${standing}
     ORDER BY dc."dueDate", p.slug, dc.id
     ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}::int`}`;
   return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _total, ...row }) => row) };

@@ -1,6 +1,7 @@
 // The lifecycle of a startup d'État: phases are a dated history, never a status field. Everything
 // "current" is derived here, from the history, the same way for pages, exports and the seed.
 import { addMonths, differenceInCalendarDays } from "date-fns";
+import { parisDay } from "./days";
 
 /** The network's own phase ids, as used in its public data and in Jalon's exports and APIs. */
 export const PHASES = [
@@ -106,12 +107,16 @@ export function orderHistory<T extends PhaseEntryLike>(history: readonly T[]): T
   return [...history].sort(compareEntries);
 }
 
-/** The phase the product is in on `asOf` (default: now): the last one started by then. */
+/**
+ * The phase the product is in on `asOf` (default: now): the last one started by that day in Paris,
+ * where days turn for French agents (a phase a decision starts today is under way from midnight).
+ */
 export function currentEntry<T extends PhaseEntryLike>(
   history: readonly T[],
   asOf: Date = new Date(),
 ): T | null {
-  const started = orderHistory(history).filter((e) => e.startDate.getTime() <= asOf.getTime());
+  const day = parisDay(asOf).getTime();
+  const started = orderHistory(history).filter((e) => e.startDate.getTime() <= day);
   return started.at(-1) ?? null;
 }
 

@@ -2,7 +2,7 @@
 // the portfolio list, filtered on it: app/products/portfolio.server.ts).
 import { can, type Actor } from "~/auth/permissions";
 import { db } from "~/db.server";
-import { isoDay } from "~/domain/days";
+import { isoDay, parisDay } from "~/domain/days";
 import { PHASES, type Phase } from "~/domain/phases";
 import { Prisma } from "~/generated/prisma/client";
 import { currentPhaseJoin } from "~/products/portfolio.server";
@@ -72,7 +72,7 @@ async function countByPhase(actor: Actor | null, incubatorId: string, asOf: Date
   const id = Prisma.sql`${incubatorId}::uuid`;
   const rows = await db().$queryRaw<{ phase: Phase | null; count: number }[]>`
     SELECT cur.phase, count(*)::int AS count FROM "Product" p
-    ${currentPhaseJoin(Prisma.sql`${isoDay(asOf)}::date`)}
+    ${currentPhaseJoin(Prisma.sql`${isoDay(parisDay(asOf))}::date`)}
     WHERE ${visibleProductsSql(actor)}
       AND (p."primaryIncubatorId" = ${id} OR EXISTS (SELECT 1 FROM "ProductIncubator" pi WHERE pi."productId" = p.id AND pi."incubatorId" = ${id}))
     GROUP BY cur.phase`;

@@ -103,18 +103,18 @@ export const currentPhaseJoin = (today: Prisma.Sql) => Prisma.sql`LEFT JOIN LATE
 
 /** The moment the query is about, as SQL values. */
 export interface Clock {
-  /** The calendar day of `asOf` (UTC): a phase started by then is under way, as `currentPhase` counts. */
+  /**
+   * The calendar day of `asOf` in Paris, where days turn for French agents: a phase started by then
+   * is under way, as `currentPhase` counts; a review before it is overdue, as `reviewStatus` counts.
+   */
   today: Prisma.Sql;
-  /** The day in Paris, where committees sit: a review before it is overdue, as `reviewStatus` counts. */
-  parisToday: Prisma.Sql;
   /** Updates older than this are stale (`config().staleAfterDays`). */
   staleBefore: Prisma.Sql;
 }
 
 export function clock(asOf: Date): Clock {
   return {
-    today: Prisma.sql`${isoDay(asOf)}::date`,
-    parisToday: Prisma.sql`${isoDay(parisDay(asOf))}::date`,
+    today: Prisma.sql`${isoDay(parisDay(asOf))}::date`,
     // Timestamps are stored in UTC without a zone; an ISO string cast to `timestamp` keeps its digits.
     staleBefore: Prisma.sql`${new Date(asOf.getTime() - config().staleAfterDays * DAY_MS).toISOString()}::timestamp`,
   };
@@ -154,7 +154,7 @@ export const JOINS = {
       WHERE i."productId" = p.id AND i."archivedAt" IS NULL AND (${internal} OR i."isPublic")
     ) ind ON TRUE`,
   /** The runway (`run."needsCommittee"`: the 45-day flag of app/domain/runway.ts), for readers of the product's funding. */
-  runway: (c: Clock, internal: Prisma.Sql = ALL_INTERNAL) => runwayJoin(c.parisToday, internal),
+  runway: (c: Clock, internal: Prisma.Sql = ALL_INTERNAL) => runwayJoin(c.today, internal),
 };
 type Join = keyof typeof JOINS;
 
@@ -180,7 +180,7 @@ export const FACTS = {
       WHEN dec.outcome = 'extend' THEN dec."decidedOn" + make_interval(months => ${DEFAULT_EXTENSION_MONTHS}::int)
       ELSE dec."decidedOn" + make_interval(months => inc."reviewIntervalMonths")
     END)::date`,
-  reviewOverdue: (c: Clock) => Prisma.sql`coalesce(${FACTS.nextReview()} < ${c.parisToday}, false)`,
+  reviewOverdue: (c: Clock) => Prisma.sql`coalesce(${FACTS.nextReview()} < ${c.today}, false)`,
   lastUpdate: Prisma.sql`greatest(p."updatedAt", ind.at)`,
   stale: (c: Clock) => Prisma.sql`(${FACTS.active} AND ${FACTS.lastUpdate} < ${c.staleBefore})`,
   staleIndicators: (c: Clock) => Prisma.sql`(${FACTS.active} AND (ind.at IS NULL OR ind.at < ${c.staleBefore}))`,

@@ -11,7 +11,7 @@ import { loadRunway } from "~/funding/envelopes.server";
 import { runwaySummary } from "~/funding/runway-wording";
 import { productIndicatorsView, readProductIndicators } from "~/indicators/product-indicators.server";
 import { phaseSegments, timeInPhase } from "~/domain/phases";
-import { day, isoDay } from "~/domain/days";
+import { isoDay, parisDay } from "~/domain/days";
 import { db } from "~/db.server";
 import { webUrl } from "~/ui/web-url";
 import { renderMarkdown } from "./markdown.server";
@@ -109,7 +109,7 @@ export async function readProductSheet(key: { slug: string } | { id: string }, t
 
 /** The product page, or null when no product has this slug or the actor may not see it. */
 export async function loadProductPage(actor: Actor | null, slug: string, asOf: Date = new Date()) {
-  const today = day(isoDay(asOf));
+  const today = parisDay(asOf);
   const product = await readProductSheet({ slug }, today);
   // A product one may not read is answered as missing: its existence is not disclosed.
   if (!product) return null;
