@@ -28,12 +28,15 @@ export const EntryActionSchema = z.discriminatedUnion("intent", [
   }),
 ], { error: "Cette action n'existe pas : rechargez la page." });
 
+// Built once and shared by every field: a zod schema costs more to build than to run.
+const optionalReason = optionalText(REASON_MAX_LENGTH);
+
 /** The schema of a screen's fields: an optional number and an optional reason per indicator and period. */
 export function entryFieldsSchema(slots: readonly { indicatorId: string; periodStart: Date }[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const slot of slots) {
     shape[valueField(slot.indicatorId, slot.periodStart)] = optionalNumber;
-    shape[reasonField(slot.indicatorId, slot.periodStart)] = optionalText(REASON_MAX_LENGTH);
+    shape[reasonField(slot.indicatorId, slot.periodStart)] = optionalReason;
   }
   return z.object(shape);
 }
