@@ -99,6 +99,13 @@ describe("attainment of the next target", () => {
     expect(tolerated(70)).toMatchObject({ status: "off-track", progress: null });
   });
 
+  it("counts a target due today as ahead until midnight in Paris", () => {
+    const dueToday = { value: 1200, dueDate: day("2026-11-23") };
+    // 23:00 UTC on 23 November is midnight on the 24th in Paris.
+    expect(attainment(indicator({ targets: [dueToday] }), new Date("2026-11-23T22:59:00Z"))).toMatchObject({ past: false });
+    expect(attainment(indicator({ targets: [dueToday] }), new Date("2026-11-23T23:00:00Z"))).toMatchObject({ past: true });
+  });
+
   it("says so without a target, or without a value to judge one by", () => {
     expect(attainment(indicator({ values: monthly({ "2026-10": 5 }) }), ASOF)).toEqual({ status: "no-target" });
     expect(attainment(indicator({ targets: [endOfYear] }), ASOF)).toEqual({ status: "not-measured", target: endOfYear, past: false });

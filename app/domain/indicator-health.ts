@@ -3,7 +3,7 @@
 // server loads rows, these functions judge them, the same way for the product page, lists, dossiers
 // and reminders.
 import type { Direction, Frequency, IndicatorKind } from "~/generated/prisma/enums";
-import { addMonthsUtc, day, isoDay } from "./days";
+import { addMonthsUtc, parisDay } from "./days";
 import { periodStart } from "./periods";
 
 /** The value of one period, identified by its first day. */
@@ -62,8 +62,6 @@ export function reaches(value: number, target: number, direction: Direction): bo
   return direction === "higher_is_better" ? value >= target : value <= target;
 }
 
-const calendarDay = (date: Date) => day(isoDay(date));
-
 // ---------- Attainment ----------
 
 export type AttainmentStatus = "no-target" | "not-measured" | "reached" | "on-track" | "off-track" | "met" | "missed";
@@ -96,7 +94,8 @@ export type Attainment =
 export function attainment(input: HealthInput, asOf: Date): Attainment {
   const targets = [...input.targets].sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime());
   if (targets.length === 0) return { status: "no-target" };
-  const today = calendarDay(asOf);
+  // The day in Paris, as the dashboards' SQL counts a target due today as still ahead.
+  const today = parisDay(asOf);
   const next = targets.find((t) => t.dueDate.getTime() >= today.getTime());
 
   if (!next) {
